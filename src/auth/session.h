@@ -1,0 +1,47 @@
+#pragma once
+
+// Session and lockout rules (issue 2): 256-bit bearer tokens, 15 minutes idle, 12 hours absolute,
+// 5 failed logins lock an account for 10 minutes. Only the token's SHA-256 is stored.
+
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include "common/clock.h"
+#include "domain/user.h"
+
+namespace taawun::auth {
+
+inline constexpr std::chrono::minutes kIdleTimeout{15};
+inline constexpr std::chrono::hours kAbsoluteTimeout{12};
+inline constexpr int kMaxFailedLogins = 5;
+inline constexpr std::chrono::minutes kLockoutDuration{10};
+
+struct Session {
+  std::string token_hash;  // hex SHA-256 of the bearer token
+  std::string user_id;
+  Timestamp created_at{};
+  Timestamp last_seen_at{};
+  bool revoked = false;
+};
+
+// A fresh token: 64 hex characters (32 random bytes).
+std::string new_session_token();
+std::string hash_session_token(std::string_view token);
+
+// True when the token looks like one we issue (64 lowercase hex); cheap pre-check before a lookup.
+bool is_well_formed_token(std::string_view token);
+
+enum class SessionState { kActive, kIdleExpired, kAbsoluteExpired, kRevoked };
+SessionState session_state(const Session& session, Timestamp now);
+
+// When the session ends if it stays active: the earlier of idle and absolute expiry.
+Timestamp session_expires_at(const Session& session);
+
+bool is_locked(const domain::User& user, Timestamp now);
+
+// Applies one failed login: counts it and, at the limit, locks the account and resets the count.
+// Returns true when this failure locked the account.
+bool record_failed_login(domain::User& user, Timestamp now);
+
+}  // namespace taawun::auth

@@ -1,0 +1,17 @@
+#pragma once
+
+// SHA-256 through OpenSSL (faster than libsodium's portable version).
+
+#include <array>
+#include <string>
+#include <string_view>
+
+namespace taawun {
+
+using Sha256Digest = std::array<unsigned char, 32>;
+
+Sha256Digest sha256(std::string_view data);
+std::string sha256_hex(std::string_view data);
+std::string to_hex(const Sha256Digest& digest);
+
+}  // namespace taawun

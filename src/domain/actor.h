@@ -1,0 +1,21 @@
+#pragma once
+
+// Who is acting: the authenticated user as the service layer and the audit log see it.
+
+#include <string>
+
+#include "domain/role.h"
+
+namespace taawun::domain {
+
+struct Actor {
+  std::string user_id;
+  std::string username;
+  std::string country;       // ISO 3166-1 alpha-2 of the user's prosecution service
+  std::string authority_id;  // the user's authority
+  Role role = Role::kAnalyst;
+  std::string client_address;
+  std::string request_id;
+};
+
+}  // namespace taawun::domain

@@ -1,0 +1,29 @@
+#pragma once
+
+// A user account. The password hash is argon2id (libsodium's encoded string).
+
+#include <optional>
+#include <string>
+
+#include "common/clock.h"
+#include "domain/role.h"
+
+namespace taawun::domain {
+
+struct User {
+  std::string id;
+  std::string username;
+  std::string display_name;
+  std::string country;
+  std::string authority_id;
+  Role role = Role::kAnalyst;
+  std::string password_hash;
+  int failed_logins = 0;
+  std::optional<Timestamp> locked_until;
+  Timestamp created_at{};
+};
+
+// Usernames: 3–64 characters of a–z, 0–9, '.', '_', '-'.
+bool is_valid_username(std::string_view username);
+
+}  // namespace taawun::domain
