@@ -1,0 +1,148 @@
+#include "store/sqlite/sqlite_database.h"
+
+#include <exception>
+#include <future>
+
+#include "common/time.h"
+#include "store/migrations.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace taawun::store::sqlite {
+
+namespace {
+// Upper bound on the works sharing one commit: keeps a batch's latency bounded under load.
+constexpr size_t kMaxBatch = 256;
+}  // namespace
+
+Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::string& path) {
+  TAAWUN_ASSIGN_OR_RETURN(auto connection, Connection::open(path));
+  std::unique_ptr<SqliteDatabase> database(new SqliteDatabase(std::move(connection)));
+  TAAWUN_TRY(database->migrate());
+  database->writer_ = std::thread([db = database.get()] { db->run_writer(); });
+  return database;
+}
+
+SqliteDatabase::SqliteDatabase(std::unique_ptr<Connection> connection)
+    : connection_(std::move(connection)) {}
+
+SqliteDatabase::~SqliteDatabase() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (writer_.joinable()) writer_.join();
+}
+
+Status SqliteDatabase::migrate() {
+  TAAWUN_TRY(connection_->exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT "
+      "NULL, applied_at TEXT NOT NULL)"));
+  for (const Migration& migration : sqlite_migrations()) {
+    {
+      TAAWUN_ASSIGN_OR_RETURN(
+          auto stmt, connection_->prepare("SELECT 1 FROM schema_migrations WHERE version = ?1"));
+      stmt.bind(1, static_cast<long long>(migration.version));
+      TAAWUN_ASSIGN_OR_RETURN(bool applied, stmt.step());
+      if (applied) {
+        schema_version_ = migration.version;
+        continue;
+      }
+    }
+    // Each migration and its bookkeeping row commit together, so a crash never half-applies one.
+    TAAWUN_TRY(connection_->exec("BEGIN IMMEDIATE"));
+    Status status = connection_->exec(migration.sql);
+    if (status.ok()) {
+      auto stmt = connection_->prepare(
+          "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?1, ?2, ?3)");
+      if (!stmt.ok()) {
+        status = stmt.error();
+      } else {
+        stmt->bind(1, static_cast<long long>(migration.version))
+            .bind(2, migration.name)
+            .bind(3, format_rfc3339(SystemClock().now()));
+        status = stmt->run();
+      }
+    }
+    if (!status.ok()) {
+      (void)connection_->exec("ROLLBACK");
+      Error error = status.error();
+      error.message = "migration " + migration.name + ": " + error.message;
+      return error;
+    }
+    TAAWUN_TRY(connection_->exec("COMMIT"));
+    schema_version_ = migration.version;
+  }
+  return {};
+}
+
+Status SqliteDatabase::write(Work work) {
+  std::promise<Status> outcome;
+  auto future = outcome.get_future();
+  write_async(std::move(work), [&outcome](Status status) { outcome.set_value(std::move(status)); });
+  return future.get();
+}
+
+void SqliteDatabase::write_async(Work work, std::function<void(Status)> done) {
+  {
+    std::lock_guard lock(mutex_);
+    if (!stopping_) {
+      queue_.push_back({std::move(work), std::move(done)});
+      wake_.notify_one();
+      return;
+    }
+  }
+  done(Error{ErrorKind::kUnavailable, "store.unavailable", "The database is shutting down.", {}});
+}
+
+void SqliteDatabase::run_writer() {
+  std::deque<Job> batch;
+  for (;;) {
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping, and every queued work is done
+      while (!queue_.empty() && batch.size() < kMaxBatch) {
+        batch.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+    }
+    run_batch(batch);
+    batch.clear();
+  }
+}
+
+void SqliteDatabase::run_batch(std::deque<Job>& batch) {
+  std::vector<Status> outcomes;
+  outcomes.reserve(batch.size());
+  Status begun = connection_->exec("BEGIN IMMEDIATE");
+  if (!begun.ok()) {
+    for (auto& job : batch) job.done(begun);
+    return;
+  }
+  SqliteStore store(*connection_);
+  for (auto& job : batch) {
+    Status status = connection_->exec("SAVEPOINT work");
+    if (status.ok()) {
+      try {
+        status = job.work(store);
+      } catch (const std::exception& e) {
+        status = Error::internal(std::string("unexpected exception: ") + e.what());
+      }
+      if (!status.ok()) (void)connection_->exec("ROLLBACK TO work");
+      Status released = connection_->exec("RELEASE work");
+      if (status.ok() && !released.ok()) status = released;
+    }
+    outcomes.push_back(std::move(status));
+  }
+  Status committed = connection_->exec("COMMIT");
+  if (!committed.ok()) {
+    (void)connection_->exec("ROLLBACK");
+    for (auto& outcome : outcomes) {
+      if (outcome.ok()) outcome = committed;
+    }
+  }
+  for (size_t i = 0; i < batch.size(); ++i) batch[i].done(std::move(outcomes[i]));
+}
+
+}  // namespace taawun::store::sqlite

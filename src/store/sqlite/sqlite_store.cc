@@ -1,0 +1,657 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include <nlohmann/json.hpp>
+
+#include "common/time.h"
+
+namespace taawun::store::sqlite {
+
+namespace {
+
+using domain::Involvement;
+using domain::Person;
+using domain::Proceeding;
+using domain::User;
+
+std::string time_text(Timestamp t) { return format_rfc3339(t); }
+
+Timestamp time_of(const std::string& text) {
+  auto parsed = parse_rfc3339(text);
+  return parsed.ok() ? parsed.value() : Timestamp{};
+}
+
+std::string encode_list(const std::vector<std::string>& list) {
+  return nlohmann::json(list).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::vector<std::string> decode_list(const std::string& text) {
+  auto json = nlohmann::json::parse(text, nullptr, false);
+  std::vector<std::string> list;
+  if (!json.is_array()) return list;
+  for (const auto& item : json) {
+    if (item.is_string()) list.push_back(item.get<std::string>());
+  }
+  return list;
+}
+
+std::optional<PartialDate> date_of(const std::optional<std::string>& text) {
+  if (!text) return std::nullopt;
+  auto parsed = parse_partial_date(*text);
+  if (!parsed.ok()) return std::nullopt;
+  return parsed.value();
+}
+
+std::optional<std::string> date_text(const std::optional<PartialDate>& date) {
+  if (!date) return std::nullopt;
+  return date->to_string();
+}
+
+Error version_mismatch() {
+  return Error{ErrorKind::kPreconditionFailed, "precondition.version_mismatch",
+               "The record was changed by someone else; reload it and try again.",
+               {}};
+}
+
+// Cursors are opaque to clients; inside they are the seq of the last row returned.
+Result<long long> cursor_position(const std::string& cursor) {
+  if (cursor.empty()) return 0LL;
+  if (cursor.size() < 2 || cursor[0] != 'c' || cursor.size() > 20) {
+    return Error::invalid("request.invalid_query", "The cursor is not one this server issued.",
+                          "cursor");
+  }
+  long long value = 0;
+  for (size_t i = 1; i < cursor.size(); ++i) {
+    if (cursor[i] < '0' || cursor[i] > '9') {
+      return Error::invalid("request.invalid_query", "The cursor is not one this server issued.",
+                            "cursor");
+    }
+    value = value * 10 + (cursor[i] - '0');
+  }
+  return value;
+}
+
+std::string make_cursor(long long seq) { return "c" + std::to_string(seq); }
+
+constexpr const char* kUserColumns =
+    "id, username, display_name, country, authority_id, role, password_hash, failed_logins, "
+    "locked_until, created_at";
+
+User user_from(const Statement& row) {
+  User user;
+  user.id = row.text(0);
+  user.username = row.text(1);
+  user.display_name = row.text(2);
+  user.country = row.text(3);
+  user.authority_id = row.text(4);
+  user.role = domain::parse_role(row.text(5)).value_or(domain::Role::kAnalyst);
+  user.password_hash = row.text(6);
+  user.failed_logins = static_cast<int>(row.integer(7));
+  if (auto locked = row.optional_text(8)) user.locked_until = time_of(*locked);
+  user.created_at = time_of(row.text(9));
+  return user;
+}
+
+// Meta columns in the order every owned table declares them after seq.
+constexpr const char* kMetaColumns =
+    "id, owner_country, owner_authority, handling_code, created_by, version, created_at, "
+    "updated_at";
+
+domain::RecordMeta meta_from(const Statement& row, int first) {
+  domain::RecordMeta meta;
+  meta.id = row.text(first);
+  meta.owner_country = row.text(first + 1);
+  meta.owner_authority = row.text(first + 2);
+  meta.handling_code = row.text(first + 3);
+  meta.created_by = row.text(first + 4);
+  meta.version = row.integer(first + 5);
+  meta.created_at = time_of(row.text(first + 6));
+  meta.updated_at = time_of(row.text(first + 7));
+  return meta;
+}
+
+void bind_meta(Statement& stmt, int first, const domain::RecordMeta& meta) {
+  stmt.bind(first, meta.id)
+      .bind(first + 1, meta.owner_country)
+      .bind(first + 2, meta.owner_authority)
+      .bind(first + 3, meta.handling_code)
+      .bind(first + 4, meta.created_by)
+      .bind(first + 5, meta.version)
+      .bind(first + 6, time_text(meta.created_at))
+      .bind(first + 7, time_text(meta.updated_at));
+}
+
+const std::string kPersonSelect = std::string("SELECT seq, ") + kMetaColumns +
+                                  ", birth_date, birth_place, sex, nationalities FROM persons ";
+
+Person person_from(const Statement& row) {
+  Person p;
+  p.meta = meta_from(row, 1);
+  p.birth_date = date_of(row.optional_text(9));
+  p.birth_place = row.text(10);
+  p.sex = row.text(11);
+  p.nationalities = decode_list(row.text(12));
+  return p;
+}
+
+const std::string kProceedingSelect =
+    std::string("SELECT seq, ") + kMetaColumns +
+    ", national_reference, stage, date_referred, legal_article, legal_text, offence_classes, "
+    "terrorism_type, group_affiliations, crime_nexus, summary_lang, summary_text, "
+    "sharing_derogation FROM proceedings ";
+
+Proceeding proceeding_from(const Statement& row) {
+  Proceeding p;
+  p.meta = meta_from(row, 1);
+  p.national_reference = row.text(9);
+  p.stage = row.text(10);
+  p.date_referred = date_of(row.optional_text(11));
+  p.legal_qualification = {row.text(12), row.text(13)};
+  p.offence_classes = decode_list(row.text(14));
+  p.terrorism_type = row.text(15);
+  p.group_affiliations = decode_list(row.text(16));
+  p.crime_nexus = decode_list(row.text(17));
+  p.summary = {row.text(18), row.text(19)};
+  p.sharing_derogation = row.text(20);
+  return p;
+}
+
+void bind_proceeding_fields(Statement& stmt, int first, const Proceeding& p) {
+  stmt.bind(first, p.national_reference)
+      .bind(first + 1, p.stage)
+      .bind(first + 2, date_text(p.date_referred))
+      .bind(first + 3, p.legal_qualification.article)
+      .bind(first + 4, p.legal_qualification.text)
+      .bind(first + 5, encode_list(p.offence_classes))
+      .bind(first + 6, p.terrorism_type)
+      .bind(first + 7, encode_list(p.group_affiliations))
+      .bind(first + 8, encode_list(p.crime_nexus))
+      .bind(first + 9, p.summary.lang)
+      .bind(first + 10, p.summary.text)
+      .bind(first + 11, p.sharing_derogation);
+}
+
+const std::string kInvolvementSelect = std::string("SELECT seq, ") + kMetaColumns +
+                                       ", proceeding_id, person_id, role FROM involvements ";
+
+Involvement involvement_from(const Statement& row) {
+  Involvement inv;
+  inv.meta = meta_from(row, 1);
+  inv.proceeding_id = row.text(9);
+  inv.person_id = row.text(10);
+  inv.role = row.text(11);
+  return inv;
+}
+
+constexpr const char* kAuditColumns =
+    "seq, at, actor_user_id, actor_country, actor_authority, actor_role, operation, object_type, "
+    "object_id, purpose, case_reference, outcome, client_address, request_id, detail_hash, "
+    "prev_hash, hash";
+
+audit::AuditEvent audit_from(const Statement& row) {
+  audit::AuditEvent e;
+  e.seq = row.integer(0);
+  e.at = time_of(row.text(1));
+  e.actor_user_id = row.text(2);
+  e.actor_country = row.text(3);
+  e.actor_authority = row.text(4);
+  e.actor_role = row.text(5);
+  e.operation = row.text(6);
+  e.object_type = row.text(7);
+  e.object_id = row.text(8);
+  e.purpose = row.text(9);
+  e.case_reference = row.text(10);
+  e.outcome = row.text(11);
+  e.client_address = row.text(12);
+  e.request_id = row.text(13);
+  e.detail_hash = row.text(14);
+  e.prev_hash = row.text(15);
+  e.hash = row.text(16);
+  return e;
+}
+
+template <typename T, typename Map>
+Result<std::vector<T>> collect(Statement& stmt, Map map) {
+  std::vector<T> out;
+  for (;;) {
+    TAAWUN_ASSIGN_OR_RETURN(bool row, stmt.step());
+    if (!row) return out;
+    out.push_back(map(stmt));
+  }
+}
+
+template <typename T, typename Map>
+Result<std::optional<T>> one(Statement& stmt, Map map) {
+  TAAWUN_ASSIGN_OR_RETURN(bool row, stmt.step());
+  if (!row) return std::optional<T>();
+  return std::optional<T>(map(stmt));
+}
+
+// Runs a page query whose first column is seq and whose parameters are (country, after, limit+1).
+template <typename T, typename Map>
+Result<Page<T>> page_of(Statement& stmt, int limit, Map map) {
+  Page<T> page;
+  long long last_seq = 0;
+  for (;;) {
+    TAAWUN_ASSIGN_OR_RETURN(bool row, stmt.step());
+    if (!row) break;
+    if (static_cast<int>(page.items.size()) == limit) {
+      page.next_cursor = make_cursor(last_seq);
+      break;
+    }
+    last_seq = stmt.integer(0);
+    page.items.push_back(map(stmt));
+  }
+  return page;
+}
+
+Status expect_one_change(Connection& db) {
+  if (db.changes() != 1) return version_mismatch();
+  return {};
+}
+
+}  // namespace
+
+Result<std::vector<Authority>> SqliteStore::list_authorities() {
+  TAAWUN_ASSIGN_OR_RETURN(auto stmt,
+                          db_.prepare("SELECT id, country, name FROM authorities ORDER BY id"));
+  return collect<Authority>(stmt, [](const Statement& row) {
+    return Authority{row.text(0), row.text(1), row.text(2)};
+  });
+}
+
+Result<std::optional<User>> SqliteStore::find_user(std::string_view id) {
+  TAAWUN_ASSIGN_OR_RETURN(
+      auto stmt, db_.prepare(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?1"));
+  stmt.bind(1, id);
+  return one<User>(stmt, user_from);
+}
+
+Result<std::optional<User>> SqliteStore::find_user_by_username(std::string_view username) {
+  TAAWUN_ASSIGN_OR_RETURN(auto stmt, db_.prepare(std::string("SELECT ") + kUserColumns +
+                                                 " FROM users WHERE username = ?1"));
+  stmt.bind(1, username);
+  return one<User>(stmt, user_from);
+}
+
+Status SqliteStore::insert_user(const User& user) {
+  TAAWUN_ASSIGN_OR_RETURN(auto stmt,
+                          db_.prepare(std::string("INSERT INTO users (") + kUserColumns +
+                                      ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
+  stmt.bind(1, user.id)
+      .bind(2, user.username)
+      .bind(3, user.display_name)
+      .bind(4, user.country)
+      .bind(5, user.authority_id)
+      .bind(6, domain::to_string(user.role))
+      .bind(7, user.password_hash)
+      .bind(8, static_cast<long long>(user.failed_logins))
+      .bind(9, user.locked_until ? std::optional(time_text(*user.locked_until)) : std::nullopt)
+      .bind(10, time_text(user.created_at));
+  Status status = stmt.run();
+  if (!status.ok() && status.error().kind == ErrorKind::kConflict) {
+    return Error{ErrorKind::kConflict, "conflict.username_taken", "That username is taken.",
+                 "username"};
+  }
+  return status;
+}
+
+Status SqliteStore::update_login_state(const User& user) {
+  TAAWUN_ASSIGN_OR_RETURN(
+      auto stmt, db_.prepare("UPDATE users SET failed_logins = ?2, locked_until = ?3 WHERE id = ?1"));
+  stmt.bind(1, user.id)
+      .bind(2, static_cast<long long>(user.failed_logins))
+      .bind(3, user.locked_until ? std::optional(time_text(*user.locked_until)) : std::nullopt);
+  return stmt.run();
+}
+
+Result<std::vector<User>> SqliteStore::list_users(std::string_view country) {
+  TAAWUN_ASSIGN_OR_RETURN(auto stmt,
+                          db_.prepare(std::string("SELECT ") + kUserColumns +
+                                      " FROM users WHERE country = ?1 ORDER BY username"));
+  stmt.bind(1, country);
+  return collect<User>(stmt, user_from);
+}
+
+Status SqliteStore::insert_session(const auth::Session& session) {
+  TAAWUN_ASSIGN_OR_RETURN(auto stmt, db_.prepare("INSERT INTO sessions (token_hash, user_id, "
+                                                 "created_at, last_seen_at, revoked) VALUES "
+                                                 "(?1, ?2, ?3, ?4, ?5)"));
+  stmt.bind(1, session.token_hash)
+      .bind(2, session.user_id)
+      .bind(3, time_text(session.created_at))
+      .bind(4, time_text(session.last_seen_at))
+      .bind(5, session.revoked ? 1LL : 0LL);
+  return stmt.run();
+}
+
+Result<std::optional<auth::Session>> SqliteStore::find_session(std::string_view token_hash) {
+  TAAWUN_ASSIGN_OR_RETURN(auto stmt, db_.prepare("SELECT token_hash, user_id, created_at, "
+                                                 "last_seen_at, revoked FROM sessions WHERE "
+                                                 "token_hash = ?1"));
+  stmt.bind(1, token_hash);
+  return one<auth::Session>(stmt, [](const Statement& row) {
+    return auth::Session{row.text(0), row.text(1), time_of(row.text(2)), time_of(row.text(3)),
+                         row.integer(4) != 0};
+  });
+}
+
+Status SqliteStore::touch_session(std::string_view token_hash, Timestamp at) {
+  TAAWUN_ASSIGN_OR_RETURN(auto stmt,
+                          db_.prepare("UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1"));
+  stmt.bind(1, token_hash).bind(2, time_text(at));
+  return stmt.run();
+}
+
+Status SqliteStore::revoke_session(std::string_view token_hash) {
+  TAAWUN_ASSIGN_OR_RETURN(auto stmt,
+                          db_.prepare("UPDATE sessions SET revoked = 1 WHERE token_hash = ?1"));
+  stmt.bind(1, token_hash);
+  return stmt.run();
+}
+
+Status SqliteStore::write_person_children(const Person& person,
+                                          const std::vector<std::string>& search_keys) {
+  for (const char* table : {"person_names", "person_documents", "person_identifiers"}) {
+    TAAWUN_ASSIGN_OR_RETURN(
+        auto stmt, db_.prepare(std::string("DELETE FROM ") + table + " WHERE person_id = ?1"));
+    stmt.bind(1, person.meta.id);
+    TAAWUN_TRY(stmt.run());
+  }
+  for (size_t i = 0; i < person.names.size(); ++i) {
+    const auto& n = person.names[i];
+    TAAWUN_ASSIGN_OR_RETURN(
+        auto stmt,
+        db_.prepare("INSERT INTO person_names (person_id, position, full_name, script, kind, given, "
+                    "family, patronymic, tribal, lang, search_key) VALUES (?1, ?2, ?3, ?4, ?5, "
+                    "?6, ?7, ?8, ?9, ?10, ?11)"));
+    stmt.bind(1, person.meta.id)
+        .bind(2, static_cast<long long>(i))
+        .bind(3, n.full)
+        .bind(4, n.script)
+        .bind(5, n.kind)
+        .bind(6, n.given)
+        .bind(7, n.family)
+        .bind(8, n.patronymic)
+        .bind(9, n.tribal)
+        .bind(10, n.lang)
+        .bind(11, i < search_keys.size() ? search_keys[i] : std::string());
+    TAAWUN_TRY(stmt.run());
+  }
+  for (size_t i = 0; i < person.documents.size(); ++i) {
+    const auto& d = person.documents[i];
+    TAAWUN_ASSIGN_OR_RETURN(
+        auto stmt, db_.prepare("INSERT INTO person_documents (person_id, position, type, number, "
+                               "issuing_country) VALUES (?1, ?2, ?3, ?4, ?5)"));
+    stmt.bind(1, person.meta.id)
+        .bind(2, static_cast<long long>(i))
+        .bind(3, d.type)
+        .bind(4, d.number)
+        .bind(5, d.issuing_country);
+    TAAWUN_TRY(stmt.run());
+  }
+  for (size_t i = 0; i < person.identifiers.size(); ++i) {
+    const auto& d = person.identifiers[i];
+    TAAWUN_ASSIGN_OR_RETURN(auto stmt,
+                            db_.prepare("INSERT INTO person_identifiers (person_id, position, type, "
+                                        "value) VALUES (?1, ?2, ?3, ?4)"));
+    stmt.bind(1, person.meta.id).bind(2, static_cast<long long>(i)).bind(3, d.type).bind(4, d.value);
+    TAAWUN_TRY(stmt.run());
+  }
+  return {};
+}
+
+Status SqliteStore::load_person_children(Person& person) {
+  {
+    TAAWUN_ASSIGN_OR_RETURN(
+        auto stmt, db_.prepare("SELECT full_name, script, kind, given, family, patronymic, tribal, "
+                               "lang FROM person_names WHERE person_id = ?1 ORDER BY position"));
+    stmt.bind(1, person.meta.id);
+    TAAWUN_ASSIGN_OR_RETURN(person.names, collect<domain::PersonName>(stmt, [](const Statement& r) {
+                              return domain::PersonName{r.text(0), r.text(1), r.text(2), r.text(3),
+                                                        r.text(4), r.text(5), r.text(6), r.text(7)};
+                            }));
+  }
+  {
+    TAAWUN_ASSIGN_OR_RETURN(auto stmt,
+                            db_.prepare("SELECT type, number, issuing_country FROM person_documents "
+                                        "WHERE person_id = ?1 ORDER BY position"));
+    stmt.bind(1, person.meta.id);
+    TAAWUN_ASSIGN_OR_RETURN(person.documents,
+                            collect<domain::IdentityDocument>(stmt, [](const Statement& r) {
+                              return domain::IdentityDocument{r.text(0), r.text(1), r.text(2)};
+                            }));
+  }
+  {
+    TAAWUN_ASSIGN_OR_RETURN(auto stmt, db_.prepare("SELECT type, value FROM person_identifiers "
+                                                   "WHERE person_id = ?1 ORDER BY position"));
+    stmt.bind(1, person.meta.id);
+    TAAWUN_ASSIGN_OR_RETURN(person.identifiers,
+                            collect<domain::Identifier>(stmt, [](const Statement& r) {
+                              return domain::Identifier{r.text(0), r.text(1)};
+                            }));
+  }
+  return {};
+}
+
+Status SqliteStore::insert_person(const Person& p, const std::vector<std::string>& search_keys) {
+  TAAWUN_ASSIGN_OR_RETURN(
+      auto stmt, db_.prepare(std::string("INSERT INTO persons (") + kMetaColumns +
+                             ", birth_date, birth_place, sex, nationalities) VALUES (?1, ?2, ?3, "
+                             "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"));
+  bind_meta(stmt, 1, p.meta);
+  stmt.bind(9, date_text(p.birth_date))
+      .bind(10, p.birth_place)
+      .bind(11, p.sex)
+      .bind(12, encode_list(p.nationalities));
+  TAAWUN_TRY(stmt.run());
+  return write_person_children(p, search_keys);
+}
+
+Result<std::optional<Person>> SqliteStore::find_person(std::string_view id) {
+  std::optional<Person> person;
+  {
+    TAAWUN_ASSIGN_OR_RETURN(auto stmt, db_.prepare(kPersonSelect + "WHERE id = ?1"));
+    stmt.bind(1, id);
+    TAAWUN_ASSIGN_OR_RETURN(person, one<Person>(stmt, person_from));
+  }
+  if (person) TAAWUN_TRY(load_person_children(*person));
+  return person;
+}
+
+Status SqliteStore::update_person(const Person& p, const std::vector<std::string>& search_keys) {
+  TAAWUN_ASSIGN_OR_RETURN(
+      auto stmt, db_.prepare("UPDATE persons SET version = ?2, updated_at = ?3, birth_date = ?4, "
+                             "birth_place = ?5, sex = ?6, nationalities = ?7 WHERE id = ?1 AND "
+                             "version = ?8"));
+  stmt.bind(1, p.meta.id)
+      .bind(2, p.meta.version)
+      .bind(3, time_text(p.meta.updated_at))
+      .bind(4, date_text(p.birth_date))
+      .bind(5, p.birth_place)
+      .bind(6, p.sex)
+      .bind(7, encode_list(p.nationalities))
+      .bind(8, p.meta.version - 1);
+  TAAWUN_TRY(stmt.run());
+  TAAWUN_TRY(expect_one_change(db_));
+  return write_person_children(p, search_keys);
+}
+
+Status SqliteStore::delete_person(std::string_view id) {
+  TAAWUN_ASSIGN_OR_RETURN(auto stmt, db_.prepare("DELETE FROM persons WHERE id = ?1"));
+  stmt.bind(1, id);
+  return stmt.run();
+}
+
+Result<Page<Person>> SqliteStore::list_persons(const PageRequest& request,
+                                               std::string_view name_key) {
+  TAAWUN_ASSIGN_OR_RETURN(long long after, cursor_position(request.cursor));
+  Page<Person> page;
+  if (name_key.empty()) {
+    TAAWUN_ASSIGN_OR_RETURN(auto stmt,
+                            db_.prepare(kPersonSelect +
+                                        "WHERE owner_country = ?1 AND seq > ?2 ORDER BY seq "
+                                        "LIMIT ?3"));
+    stmt.bind(1, request.country).bind(2, after).bind(3, request.limit + 1LL);
+    TAAWUN_ASSIGN_OR_RETURN(page, page_of<Person>(stmt, request.limit, person_from));
+  } else {
+    // instr() rather than LIKE: the key is matched literally, with no wildcard to escape.
+    TAAWUN_ASSIGN_OR_RETURN(
+        auto stmt, db_.prepare(kPersonSelect +
+                               "WHERE owner_country = ?1 AND seq > ?2 AND EXISTS (SELECT 1 FROM "
+                               "person_names n WHERE n.person_id = persons.id AND "
+                               "instr(n.search_key, ?4) > 0) ORDER BY seq LIMIT ?3"));
+    stmt.bind(1, request.country).bind(2, after).bind(3, request.limit + 1LL).bind(4, name_key);
+    TAAWUN_ASSIGN_OR_RETURN(page, page_of<Person>(stmt, request.limit, person_from));
+  }
+  for (auto& person : page.items) TAAWUN_TRY(load_person_children(person));
+  return page;
+}
+
+Status SqliteStore::insert_proceeding(const Proceeding& p) {
+  TAAWUN_ASSIGN_OR_RETURN(
+      auto stmt,
+      db_.prepare(std::string("INSERT INTO proceedings (") + kMetaColumns +
+                  ", national_reference, stage, date_referred, legal_article, legal_text, "
+                  "offence_classes, terrorism_type, group_affiliations, crime_nexus, summary_lang, "
+                  "summary_text, sharing_derogation) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                  "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)"));
+  bind_meta(stmt, 1, p.meta);
+  bind_proceeding_fields(stmt, 9, p);
+  return stmt.run();
+}
+
+Result<std::optional<Proceeding>> SqliteStore::find_proceeding(std::string_view id) {
+  TAAWUN_ASSIGN_OR_RETURN(auto stmt, db_.prepare(kProceedingSelect + "WHERE id = ?1"));
+  stmt.bind(1, id);
+  return one<Proceeding>(stmt, proceeding_from);
+}
+
+Status SqliteStore::update_proceeding(const Proceeding& p) {
+  TAAWUN_ASSIGN_OR_RETURN(
+      auto stmt,
+      db_.prepare("UPDATE proceedings SET national_reference = ?1, stage = ?2, date_referred = ?3, "
+                  "legal_article = ?4, legal_text = ?5, offence_classes = ?6, terrorism_type = ?7, "
+                  "group_affiliations = ?8, crime_nexus = ?9, summary_lang = ?10, summary_text = "
+                  "?11, sharing_derogation = ?12, version = ?13, updated_at = ?14 WHERE id = ?15 "
+                  "AND version = ?16"));
+  bind_proceeding_fields(stmt, 1, p);
+  stmt.bind(13, p.meta.version)
+      .bind(14, time_text(p.meta.updated_at))
+      .bind(15, p.meta.id)
+      .bind(16, p.meta.version - 1);
+  TAAWUN_TRY(stmt.run());
+  return expect_one_change(db_);
+}
+
+Status SqliteStore::delete_proceeding(std::string_view id) {
+  TAAWUN_ASSIGN_OR_RETURN(auto stmt, db_.prepare("DELETE FROM proceedings WHERE id = ?1"));
+  stmt.bind(1, id);
+  return stmt.run();
+}
+
+Result<Page<Proceeding>> SqliteStore::list_proceedings(const PageRequest& request) {
+  TAAWUN_ASSIGN_OR_RETURN(long long after, cursor_position(request.cursor));
+  TAAWUN_ASSIGN_OR_RETURN(
+      auto stmt, db_.prepare(kProceedingSelect +
+                             "WHERE owner_country = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3"));
+  stmt.bind(1, request.country).bind(2, after).bind(3, request.limit + 1LL);
+  return page_of<Proceeding>(stmt, request.limit, proceeding_from);
+}
+
+Status SqliteStore::insert_involvement(const Involvement& inv) {
+  TAAWUN_ASSIGN_OR_RETURN(auto stmt,
+                          db_.prepare(std::string("INSERT INTO involvements (") + kMetaColumns +
+                                      ", proceeding_id, person_id, role) VALUES (?1, ?2, ?3, ?4, "
+                                      "?5, ?6, ?7, ?8, ?9, ?10, ?11)"));
+  bind_meta(stmt, 1, inv.meta);
+  stmt.bind(9, inv.proceeding_id).bind(10, inv.person_id).bind(11, inv.role);
+  Status status = stmt.run();
+  if (!status.ok() && status.error().kind == ErrorKind::kConflict) {
+    return Error{ErrorKind::kConflict, "conflict.involvement_duplicate",
+                 "This person already has this role in this proceeding.",
+                 {}};
+  }
+  return status;
+}
+
+Result<std::optional<Involvement>> SqliteStore::find_involvement(std::string_view id) {
+  TAAWUN_ASSIGN_OR_RETURN(auto stmt, db_.prepare(kInvolvementSelect + "WHERE id = ?1"));
+  stmt.bind(1, id);
+  return one<Involvement>(stmt, involvement_from);
+}
+
+Result<std::vector<Involvement>> SqliteStore::list_involvements_of_proceeding(
+    std::string_view proceeding_id) {
+  TAAWUN_ASSIGN_OR_RETURN(auto stmt,
+                          db_.prepare(kInvolvementSelect + "WHERE proceeding_id = ?1 ORDER BY seq"));
+  stmt.bind(1, proceeding_id);
+  return collect<Involvement>(stmt, involvement_from);
+}
+
+Result<std::vector<Involvement>> SqliteStore::list_involvements_of_person(
+    std::string_view person_id) {
+  TAAWUN_ASSIGN_OR_RETURN(auto stmt,
+                          db_.prepare(kInvolvementSelect + "WHERE person_id = ?1 ORDER BY seq"));
+  stmt.bind(1, person_id);
+  return collect<Involvement>(stmt, involvement_from);
+}
+
+Status SqliteStore::delete_involvement(std::string_view id) {
+  TAAWUN_ASSIGN_OR_RETURN(auto stmt, db_.prepare("DELETE FROM involvements WHERE id = ?1"));
+  stmt.bind(1, id);
+  return stmt.run();
+}
+
+Result<audit::AuditEvent> SqliteStore::append_audit(audit::AuditEvent event) {
+  {
+    TAAWUN_ASSIGN_OR_RETURN(
+        auto stmt, db_.prepare("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1"));
+    TAAWUN_ASSIGN_OR_RETURN(bool row, stmt.step());
+    event.seq = row ? stmt.integer(0) + 1 : 1;
+    event.prev_hash = row ? stmt.text(1) : audit::kGenesisHash;
+  }
+  event.hash = audit::compute_event_hash(event);
+  TAAWUN_ASSIGN_OR_RETURN(
+      auto stmt, db_.prepare(std::string("INSERT INTO audit_events (") + kAuditColumns +
+                             ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+                             "?14, ?15, ?16, ?17)"));
+  stmt.bind(1, event.seq)
+      .bind(2, time_text(event.at))
+      .bind(3, event.actor_user_id)
+      .bind(4, event.actor_country)
+      .bind(5, event.actor_authority)
+      .bind(6, event.actor_role)
+      .bind(7, event.operation)
+      .bind(8, event.object_type)
+      .bind(9, event.object_id)
+      .bind(10, event.purpose)
+      .bind(11, event.case_reference)
+      .bind(12, event.outcome)
+      .bind(13, event.client_address)
+      .bind(14, event.request_id)
+      .bind(15, event.detail_hash)
+      .bind(16, event.prev_hash)
+      .bind(17, event.hash);
+  TAAWUN_TRY(stmt.run());
+  return event;
+}
+
+Result<Page<audit::AuditEvent>> SqliteStore::list_audit(const PageRequest& request) {
+  TAAWUN_ASSIGN_OR_RETURN(long long after, cursor_position(request.cursor));
+  TAAWUN_ASSIGN_OR_RETURN(auto stmt, db_.prepare(std::string("SELECT ") + kAuditColumns +
+                                                 " FROM audit_events WHERE actor_country = ?1 AND "
+                                                 "seq > ?2 ORDER BY seq LIMIT ?3"));
+  stmt.bind(1, request.country).bind(2, after).bind(3, request.limit + 1LL);
+  return page_of<audit::AuditEvent>(stmt, request.limit, audit_from);
+}
+
+Status SqliteStore::scan_audit(const std::function<bool(const audit::AuditEvent&)>& visit) {
+  TAAWUN_ASSIGN_OR_RETURN(auto stmt, db_.prepare(std::string("SELECT ") + kAuditColumns +
+                                                 " FROM audit_events ORDER BY seq"));
+  for (;;) {
+    TAAWUN_ASSIGN_OR_RETURN(bool row, stmt.step());
+    if (!row || !visit(audit_from(stmt))) return {};
+  }
+}
+
+}  // namespace taawun::store::sqlite

@@ -1,0 +1,62 @@
+#pragma once
+
+// The Store interface over one SQLite connection inside an open transaction.
+
+#include "store/sqlite/connection.h"
+#include "store/store.h"
+
+namespace taawun::store::sqlite {
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(Connection& connection) : db_(connection) {}
+
+  Result<std::vector<Authority>> list_authorities() override;
+
+  Result<std::optional<domain::User>> find_user(std::string_view id) override;
+  Result<std::optional<domain::User>> find_user_by_username(std::string_view username) override;
+  Status insert_user(const domain::User& user) override;
+  Status update_login_state(const domain::User& user) override;
+  Result<std::vector<domain::User>> list_users(std::string_view country) override;
+
+  Status insert_session(const auth::Session& session) override;
+  Result<std::optional<auth::Session>> find_session(std::string_view token_hash) override;
+  Status touch_session(std::string_view token_hash, Timestamp at) override;
+  Status revoke_session(std::string_view token_hash) override;
+
+  Status insert_person(const domain::Person& person,
+                       const std::vector<std::string>& search_keys) override;
+  Result<std::optional<domain::Person>> find_person(std::string_view id) override;
+  Status update_person(const domain::Person& person,
+                       const std::vector<std::string>& search_keys) override;
+  Status delete_person(std::string_view id) override;
+  Result<Page<domain::Person>> list_persons(const PageRequest& page,
+                                            std::string_view name_key) override;
+
+  Status insert_proceeding(const domain::Proceeding& proceeding) override;
+  Result<std::optional<domain::Proceeding>> find_proceeding(std::string_view id) override;
+  Status update_proceeding(const domain::Proceeding& proceeding) override;
+  Status delete_proceeding(std::string_view id) override;
+  Result<Page<domain::Proceeding>> list_proceedings(const PageRequest& page) override;
+
+  Status insert_involvement(const domain::Involvement& involvement) override;
+  Result<std::optional<domain::Involvement>> find_involvement(std::string_view id) override;
+  Result<std::vector<domain::Involvement>> list_involvements_of_proceeding(
+      std::string_view proceeding_id) override;
+  Result<std::vector<domain::Involvement>> list_involvements_of_person(
+      std::string_view person_id) override;
+  Status delete_involvement(std::string_view id) override;
+
+  Result<audit::AuditEvent> append_audit(audit::AuditEvent event) override;
+  Result<Page<audit::AuditEvent>> list_audit(const PageRequest& page) override;
+  Status scan_audit(const std::function<bool(const audit::AuditEvent&)>& visit) override;
+
+ private:
+  Status write_person_children(const domain::Person& person,
+                               const std::vector<std::string>& search_keys);
+  Status load_person_children(domain::Person& person);
+
+  Connection& db_;
+};
+
+}  // namespace taawun::store::sqlite

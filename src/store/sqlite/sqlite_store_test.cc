@@ -1,0 +1,152 @@
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <filesystem>
+#include <thread>
+
+#include "audit/chain_verifier.h"
+#include "common/ids.h"
+#include "store/sqlite/sqlite_database.h"
+
+namespace taawun::store::sqlite {
+namespace {
+
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = std::filesystem::temp_directory_path() / (new_id("storetest") + ".db");
+    auto db = SqliteDatabase::open(path_.string());
+    ASSERT_TRUE(db.ok()) << db.error().message;
+    db_ = std::move(db).value();
+  }
+  void TearDown() override {
+    db_.reset();
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+      std::filesystem::remove(path_.string() + suffix);
+    }
+  }
+
+  static domain::Person person(const std::string& country, const std::string& name) {
+    domain::Person p;
+    p.meta.id = new_id("per");
+    p.meta.owner_country = country;
+    p.meta.owner_authority = country == "FR" ? "fr-pnat" : "ma-pmp";
+    p.meta.created_by = "usr_test";
+    p.meta.version = 1;
+    p.names.push_back({.full = name, .script = "Latn"});
+    p.documents.push_back({"passport", "X123", country});
+    p.birth_date = parse_partial_date("1990-04").value();
+    return p;
+  }
+
+  std::filesystem::path path_;
+  std::unique_ptr<SqliteDatabase> db_;
+};
+
+TEST_F(SqliteStoreTest, AppliesMigrationsOnceAndReopens) {
+  EXPECT_GE(db_->schema_version(), 2);
+  db_.reset();
+  auto again = SqliteDatabase::open(path_.string());
+  ASSERT_TRUE(again.ok());
+  EXPECT_GE(again.value()->schema_version(), 2);
+}
+
+TEST_F(SqliteStoreTest, PersonRoundTripsWithChildren) {
+  domain::Person p = person("FR", "Karim Ouazzani");
+  p.identifiers.push_back({"phone", "+33 6 00 00 00 00"});
+  ASSERT_TRUE(db_->write([&](Store& s) { return s.insert_person(p, {"karim ouazzani"}); }).ok());
+  std::optional<domain::Person> loaded;
+  ASSERT_TRUE(db_->write([&](Store& s) -> Status {
+                  TAAWUN_ASSIGN_OR_RETURN(loaded, s.find_person(p.meta.id));
+                  return {};
+                }).ok());
+  ASSERT_TRUE(loaded);
+  EXPECT_EQ(loaded->names, p.names);
+  EXPECT_EQ(loaded->documents, p.documents);
+  EXPECT_EQ(loaded->identifiers, p.identifiers);
+  EXPECT_EQ(loaded->birth_date, p.birth_date);
+  EXPECT_EQ(loaded->meta.owner_country, "FR");
+}
+
+TEST_F(SqliteStoreTest, UpdateNeedsTheCurrentVersion) {
+  domain::Person p = person("FR", "Nadia Fikri");
+  ASSERT_TRUE(db_->write([&](Store& s) { return s.insert_person(p, {"nadia fikri"}); }).ok());
+  p.meta.version = 2;
+  p.sex = "female";
+  EXPECT_TRUE(db_->write([&](Store& s) { return s.update_person(p, {"nadia fikri"}); }).ok());
+  // A second writer that read version 1 loses.
+  Status stale = db_->write([&](Store& s) { return s.update_person(p, {"nadia fikri"}); });
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.error().code, "precondition.version_mismatch");
+}
+
+TEST_F(SqliteStoreTest, ListingsStayInsideOneCountryAndPage) {
+  ASSERT_TRUE(db_->write([&](Store& s) -> Status {
+                  for (int i = 0; i < 5; ++i) {
+                    TAAWUN_TRY(s.insert_person(person("FR", "Fr " + std::to_string(i)),
+                                               {"fr " + std::to_string(i)}));
+                    TAAWUN_TRY(s.insert_person(person("MA", "Ma " + std::to_string(i)),
+                                               {"ma " + std::to_string(i)}));
+                  }
+                  return {};
+                }).ok());
+  std::vector<std::string> seen;
+  std::string cursor;
+  for (int pages = 0; pages < 10; ++pages) {
+    Page<domain::Person> page;
+    ASSERT_TRUE(db_->write([&](Store& s) -> Status {
+                    TAAWUN_ASSIGN_OR_RETURN(page, s.list_persons({"MA", cursor, 2}, ""));
+                    return {};
+                  }).ok());
+    for (auto& p : page.items) {
+      EXPECT_EQ(p.meta.owner_country, "MA");
+      seen.push_back(p.names[0].full);
+    }
+    if (!page.next_cursor) break;
+    cursor = *page.next_cursor;
+  }
+  EXPECT_EQ(seen, (std::vector<std::string>{"Ma 0", "Ma 1", "Ma 2", "Ma 3", "Ma 4"}));
+  Page<domain::Person> found;
+  ASSERT_TRUE(db_->write([&](Store& s) -> Status {
+                  TAAWUN_ASSIGN_OR_RETURN(found, s.list_persons({"MA", "", 50}, "ma 3"));
+                  return {};
+                }).ok());
+  ASSERT_EQ(found.items.size(), 1u);
+  EXPECT_EQ(found.items[0].names[0].full, "Ma 3");
+}
+
+TEST_F(SqliteStoreTest, FailedWorkRollsBackAloneInItsBatch) {
+  std::atomic<int> ok_count = 0;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 25; ++i) {
+        const bool fail = (i % 5 == 0);
+        Status status = db_->write([&](Store& s) -> Status {
+          TAAWUN_TRY(s.insert_person(person("FR", "T" + std::to_string(t)), {}));
+          audit::AuditEvent event;
+          event.operation = "person.create";
+          TAAWUN_TRY(s.append_audit(event));
+          if (fail) return Error::invalid("test.fail", "rolled back on purpose");
+          return {};
+        });
+        if (status.ok()) ++ok_count;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(ok_count, 8 * 20);
+  long long persons = 0;
+  audit::ChainVerifier verifier;
+  ASSERT_TRUE(db_->write([&](Store& s) -> Status {
+                  TAAWUN_ASSIGN_OR_RETURN(auto page, s.list_persons({"FR", "", 100}, ""));
+                  persons = static_cast<long long>(page.items.size());
+                  return s.scan_audit([&](const audit::AuditEvent& e) { return verifier.add(e); });
+                }).ok());
+  EXPECT_EQ(persons, 100);  // first page of 160 committed persons
+  EXPECT_EQ(verifier.first_bad_seq(), std::nullopt) << verifier.reason();
+  EXPECT_EQ(verifier.events_checked(), 160);
+}
+
+}  // namespace
+}  // namespace taawun::store::sqlite

@@ -1,0 +1,119 @@
+#pragma once
+
+// The persistence interface the service layer uses (DESIGN.md §9); nothing else writes SQL.
+//
+// A Store is a view of one open transaction: every call runs inside it, and nothing it writes is
+// visible to others or durable until Database::write returns ok. A Store is used by one thread.
+// Lookups by id do not filter by country: visibility is decided by auth/policy on what they return;
+// listings take the country so that foreign rows are never read, counted or paged over.
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "audit/audit_event.h"
+#include "auth/session.h"
+#include "common/result.h"
+#include "domain/involvement.h"
+#include "domain/person.h"
+#include "domain/proceeding.h"
+#include "domain/user.h"
+
+namespace taawun::store {
+
+template <typename T>
+struct Page {
+  std::vector<T> items;
+  std::optional<std::string> next_cursor;  // opaque; absent on the last page
+};
+
+struct PageRequest {
+  std::string country;  // only rows owned by this country
+  std::string cursor;   // empty for the first page; else a next_cursor from a previous page
+  int limit = 50;       // 1..100
+};
+
+struct Authority {
+  std::string id;
+  std::string country;
+  std::string name;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Reference data.
+  virtual Result<std::vector<Authority>> list_authorities() = 0;
+
+  // Users. find_* return nullopt when absent.
+  virtual Result<std::optional<domain::User>> find_user(std::string_view id) = 0;
+  virtual Result<std::optional<domain::User>> find_user_by_username(std::string_view username) = 0;
+  virtual Status insert_user(const domain::User& user) = 0;  // conflict.username_taken
+  // Saves failed_logins and locked_until.
+  virtual Status update_login_state(const domain::User& user) = 0;
+  virtual Result<std::vector<domain::User>> list_users(std::string_view country) = 0;
+
+  // Sessions, by the SHA-256 of their token.
+  virtual Status insert_session(const auth::Session& session) = 0;
+  virtual Result<std::optional<auth::Session>> find_session(std::string_view token_hash) = 0;
+  virtual Status touch_session(std::string_view token_hash, Timestamp at) = 0;
+  virtual Status revoke_session(std::string_view token_hash) = 0;
+
+  // Persons. `search_keys` are the folded forms of the person's names, one per name, used by
+  // list_persons' name filter. update_person writes only when the stored version equals
+  // person.meta.version - 1 (precondition.version_mismatch otherwise).
+  virtual Status insert_person(const domain::Person& person,
+                               const std::vector<std::string>& search_keys) = 0;
+  virtual Result<std::optional<domain::Person>> find_person(std::string_view id) = 0;
+  virtual Status update_person(const domain::Person& person,
+                               const std::vector<std::string>& search_keys) = 0;
+  virtual Status delete_person(std::string_view id) = 0;
+  // `name_key`, when not empty, keeps persons one of whose search keys contains it.
+  virtual Result<Page<domain::Person>> list_persons(const PageRequest& page,
+                                                    std::string_view name_key) = 0;
+
+  // Proceedings; the same version rule as persons.
+  virtual Status insert_proceeding(const domain::Proceeding& proceeding) = 0;
+  virtual Result<std::optional<domain::Proceeding>> find_proceeding(std::string_view id) = 0;
+  virtual Status update_proceeding(const domain::Proceeding& proceeding) = 0;
+  virtual Status delete_proceeding(std::string_view id) = 0;
+  virtual Result<Page<domain::Proceeding>> list_proceedings(const PageRequest& page) = 0;
+
+  // Involvements. insert fails with conflict.involvement_duplicate for the same person, proceeding
+  // and role.
+  virtual Status insert_involvement(const domain::Involvement& involvement) = 0;
+  virtual Result<std::optional<domain::Involvement>> find_involvement(std::string_view id) = 0;
+  virtual Result<std::vector<domain::Involvement>> list_involvements_of_proceeding(
+      std::string_view proceeding_id) = 0;
+  virtual Result<std::vector<domain::Involvement>> list_involvements_of_person(
+      std::string_view person_id) = 0;
+  virtual Status delete_involvement(std::string_view id) = 0;
+
+  // Audit. append assigns seq, prev_hash and hash (chaining to the last event in this transaction's
+  // view) and returns the stored event.
+  virtual Result<audit::AuditEvent> append_audit(audit::AuditEvent event) = 0;
+  virtual Result<Page<audit::AuditEvent>> list_audit(const PageRequest& page) = 0;
+  // Calls `visit` for every event in seq order until it returns false.
+  virtual Status scan_audit(const std::function<bool(const audit::AuditEvent&)>& visit) = 0;
+};
+
+// A work item: runs inside one transaction. Returning an error rolls back everything it wrote.
+using Work = std::function<Status(Store&)>;
+
+class Database {
+ public:
+  virtual ~Database() = default;
+
+  // Runs `work` in one transaction and returns once its outcome is durable (committed and synced)
+  // or rolled back. Thread-safe.
+  virtual Status write(Work work) = 0;
+
+  // The same, without blocking: `done` is called (on a database thread) with the outcome once it is
+  // durable or rolled back. Thread-safe.
+  virtual void write_async(Work work, std::function<void(Status)> done) = 0;
+};
+
+}  // namespace taawun::store
