@@ -5,6 +5,7 @@
 #include <string>
 
 #include "common/clock.h"
+#include "common/result.h"
 
 namespace taawun::domain {
 
@@ -18,5 +19,9 @@ struct RecordMeta {
   Timestamp created_at{};
   Timestamp updated_at{};
 };
+
+// Optimistic concurrency: a change must name the version it was made against.
+// Error precondition.version_mismatch (412) when `expected_version` is not the record's.
+Status check_version(const RecordMeta& meta, long long expected_version);
 
 }  // namespace taawun::domain

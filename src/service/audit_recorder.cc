@@ -1,0 +1,41 @@
+#include "service/audit_recorder.h"
+
+#include "common/utf8.h"
+
+namespace taawun::service {
+
+Status record_audit(store::Store& store, const RequestContext& context, const AuditNote& note) {
+  audit::AuditEvent event;
+  event.at = context.now;
+  event.actor_user_id = context.actor.user_id;
+  event.actor_country = context.actor.country;
+  event.actor_authority = context.actor.authority_id;
+  event.actor_role = context.actor.user_id.empty() ? "" : domain::to_string(context.actor.role);
+  event.operation = note.operation;
+  event.object_type = note.object_type;
+  event.object_id = note.object_id;
+  event.purpose = context.purpose;
+  event.case_reference = context.case_reference;
+  event.outcome = note.outcome;
+  event.client_address = context.actor.client_address;
+  event.request_id = context.actor.request_id;
+  event.detail_hash = note.detail_hash;
+  auto appended = store.append_audit(std::move(event));
+  if (!appended.ok()) return appended.error();
+  return {};
+}
+
+Status require_purpose(const RequestContext& context) {
+  if (context.purpose.find_first_not_of(" \t") == std::string::npos) {
+    return Error{ErrorKind::kPreconditionRequired, "purpose.required",
+                 "Reading personal data requires a purpose: send it in the X-Purpose header.",
+                 "X-Purpose"};
+  }
+  if (utf8_length(context.purpose) > 500) {
+    return Error::invalid("validation.too_long", "X-Purpose is longer than 500 characters.",
+                          "X-Purpose");
+  }
+  return {};
+}
+
+}  // namespace taawun::service

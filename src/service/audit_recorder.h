@@ -1,0 +1,27 @@
+#pragma once
+
+// Writes the audit event of a service call, in the caller's transaction (DESIGN.md §6): if it
+// fails, the call fails.
+
+#include <string_view>
+
+#include "common/result.h"
+#include "service/request_context.h"
+#include "store/store.h"
+
+namespace taawun::service {
+
+struct AuditNote {
+  std::string_view operation;    // "person.read"
+  std::string_view object_type;  // "person"
+  std::string_view object_id;
+  std::string_view outcome = "success";
+  std::string detail_hash = {};  // SHA-256 of a detail that may hold personal data
+};
+
+Status record_audit(store::Store& store, const RequestContext& context, const AuditNote& note);
+
+// Reading personal data needs a stated purpose (X-Purpose); error purpose.required (428).
+Status require_purpose(const RequestContext& context);
+
+}  // namespace taawun::service

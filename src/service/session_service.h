@@ -1,0 +1,55 @@
+#pragma once
+
+// Logging in and out, and turning a bearer token into an Actor (issue 2, DESIGN.md §5).
+//
+// Logging in has two steps because argon2id takes ~0.1 s and must not hold the database writer:
+// find_login_user (a transaction), verify_password (no transaction), complete_login (a transaction
+// that records the outcome). A refusal is a value (not an error) so that its audit event and the
+// failed-login count commit.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "common/result.h"
+#include "domain/actor.h"
+#include "domain/user.h"
+#include "service/request_context.h"
+#include "store/store.h"
+
+namespace taawun::service {
+
+Result<std::optional<domain::User>> find_login_user(store::Store& store,
+                                                    std::string_view username);
+
+struct LoginSuccess {
+  std::string token;  // the bearer token; only its hash is stored
+  domain::User user;
+  Timestamp expires_at{};
+};
+
+struct LoginOutcome {
+  std::optional<LoginSuccess> success;
+  Error refusal;  // auth.invalid_credentials or auth.locked when !success
+};
+
+// `verified_hash` is the stored hash the password was checked against ("" when the user was
+// unknown); `password_ok` the check's result. `context.actor` carries only the client address and
+// request id.
+Result<LoginOutcome> complete_login(store::Store& store, const RequestContext& context,
+                                    std::string_view username, std::string_view verified_hash,
+                                    bool password_ok);
+
+struct Authentication {
+  std::optional<domain::Actor> actor;
+  Error refusal;  // auth.unauthenticated when !actor
+  Timestamp expires_at{};
+};
+
+// Resolves a token, enforcing idle and absolute expiry, and marks the session as used at `now`.
+Result<Authentication> authenticate(store::Store& store, std::string_view token, Timestamp now,
+                                    std::string_view client_address, std::string_view request_id);
+
+Status logout(store::Store& store, const RequestContext& context, std::string_view token);
+
+}  // namespace taawun::service
