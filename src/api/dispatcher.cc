@@ -1,0 +1,79 @@
+#include "api/dispatcher.h"
+
+#include <exception>
+
+#include <spdlog/spdlog.h>
+
+#include "api/json/object_reader.h"
+#include "api/problem.h"
+#include "api/router.h"
+#include "common/ids.h"
+#include "common/utf8.h"
+
+namespace taawun::api {
+
+namespace {
+
+Response not_found_route() {
+  return problem_response(Error{ErrorKind::kNotFound, "route.not_found", "No such route.", {}});
+}
+
+// Header values reach services (purpose, case reference): they must be text like the rest.
+Status check_text_inputs(const Request& request) {
+  for (const auto& [name, value] : request.headers) {
+    if (!is_valid_utf8(value)) {
+      return Error::invalid("request.invalid_utf8", "The header " + name + " is not valid UTF-8.",
+                            name);
+    }
+  }
+  for (const auto& [name, value] : request.query) {
+    if (!is_valid_utf8(name) || !is_valid_utf8(value)) {
+      return Error::invalid("request.invalid_utf8", "The query string is not valid UTF-8.", name);
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+boost::asio::awaitable<Response> dispatch(Backend& backend, Request request) {
+  if (request.request_id.empty()) request.request_id = new_id("req");
+  RouteMatch match = match_route(request.method, request.path);
+  if (!match.route) {
+    if (!match.path_known) co_return not_found_route();
+    co_return problem_response(Error{ErrorKind::kInvalid, "route.method_not_allowed",
+                                     "This route does not accept " + request.method + ".",
+                                     {}});
+  }
+  if (Status inputs = check_text_inputs(request); !inputs.ok()) {
+    co_return problem_response(inputs.error());
+  }
+  nlohmann::json body;
+  if (match.route->takes_body) {
+    if (request.body.size() > kMaxBodyBytes) {
+      co_return problem_response(Error{ErrorKind::kTooLarge, "request.too_large",
+                                       "The request body is larger than 1 MiB.",
+                                       {}});
+    }
+    auto parsed = json::parse_object(request.body);
+    if (!parsed.ok()) co_return problem_response(parsed.error());
+    body = std::move(parsed).value();
+  }
+  Exchange exchange(backend, request, std::move(match.params), std::move(body));
+  Response response;
+  try {
+    response = co_await match.route->handler(exchange);
+  } catch (const std::exception& e) {
+    spdlog::error("request {} {} {} failed: {}", request.request_id, request.method,
+                  match.route->pattern, e.what());
+    response = problem_response(Error::internal(e.what()));
+  }
+  if (response.status >= 500) {
+    spdlog::error("request {} {} {} answered {}", request.request_id, request.method,
+                  match.route->pattern, response.status);
+  }
+  response.headers.emplace_back("X-Request-Id", request.request_id);
+  co_return response;
+}
+
+}  // namespace taawun::api

@@ -1,0 +1,113 @@
+#include "api/exchange.h"
+
+#include <memory>
+
+#include <boost/asio/async_result.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include "api/problem.h"
+#include "service/session_service.h"
+
+namespace taawun::api {
+
+namespace asio = boost::asio;
+
+asio::awaitable<Status> run_on_database(store::Database& database, store::Work work) {
+  auto initiate = [&database](auto handler, store::Work work) {
+    auto executor = asio::get_associated_executor(handler);
+    // The database calls back on its writer thread; resume the coroutine on its own executor.
+    auto shared = std::make_shared<decltype(handler)>(std::move(handler));
+    database.write_async(std::move(work), [shared, executor](Status status) {
+      asio::post(executor, [shared, status = std::move(status)]() mutable {
+        (*shared)(std::move(status));
+      });
+    });
+  };
+  co_return co_await asio::async_initiate<decltype(asio::use_awaitable), void(Status)>(
+      initiate, asio::use_awaitable, std::move(work));
+}
+
+Exchange::Exchange(Backend& backend, const Request& request,
+                   std::map<std::string, std::string> params, nlohmann::json body)
+    : backend_(backend), request_(request), params_(std::move(params)), body_(std::move(body)) {
+  context_.purpose = request.header("x-purpose");
+  context_.case_reference = request.header("x-case-reference");
+  context_.actor.client_address = request.client_address;
+  context_.actor.request_id = request.request_id;
+}
+
+std::string Exchange::bearer_token() const {
+  const std::string authorization = request_.header("authorization");
+  constexpr std::string_view kBearer = "Bearer ";
+  if (authorization.size() > kBearer.size() &&
+      std::string_view(authorization).substr(0, kBearer.size()) == kBearer) {
+    return authorization.substr(kBearer.size());
+  }
+  const std::string cookies = request_.header("cookie");
+  constexpr std::string_view kCookie = "taawun_session=";
+  size_t at = 0;
+  while (at < cookies.size()) {
+    while (at < cookies.size() && (cookies[at] == ' ' || cookies[at] == ';')) ++at;
+    size_t end = cookies.find(';', at);
+    if (end == std::string::npos) end = cookies.size();
+    std::string_view pair(cookies.data() + at, end - at);
+    if (pair.substr(0, kCookie.size()) == kCookie) return std::string(pair.substr(kCookie.size()));
+    at = end;
+  }
+  return {};
+}
+
+asio::awaitable<Response> Exchange::transact(Work work) {
+  context_.now = backend_.clock.now();
+  const std::string token = bearer_token();
+  Response response;
+  Status status = co_await run_on_database(
+      backend_.database, [&](store::Store& store) -> Status {
+        TAAWUN_ASSIGN_OR_RETURN(
+            auto authentication,
+            service::authenticate(store, token, context_.now, context_.actor.client_address,
+                                  context_.actor.request_id));
+        if (!authentication.actor) {
+          // Commit: an expiry is recorded; nothing else was written.
+          response = problem_response(authentication.refusal);
+          return {};
+        }
+        const std::string client = context_.actor.client_address;
+        const std::string request_id = context_.actor.request_id;
+        context_.actor = *authentication.actor;
+        session_expires_at_ = authentication.expires_at;
+        context_.actor.client_address = client;
+        context_.actor.request_id = request_id;
+        auto result = work(store);
+        if (!result.ok()) return std::move(result).error();
+        response = std::move(result).value();
+        return {};
+      });
+  if (!status.ok()) co_return problem_response(status.error());
+  co_return response;
+}
+
+asio::awaitable<Response> Exchange::transact_anonymous(Work work) {
+  context_.now = backend_.clock.now();
+  Response response;
+  Status status =
+      co_await run_on_database(backend_.database, [&](store::Store& store) -> Status {
+        auto result = work(store);
+        if (!result.ok()) return std::move(result).error();
+        response = std::move(result).value();
+        return {};
+      });
+  if (!status.ok()) co_return problem_response(status.error());
+  co_return response;
+}
+
+asio::awaitable<void> Exchange::offload(std::function<void()> work) {
+  auto home = co_await asio::this_coro::executor;
+  co_await asio::post(backend_.cpu_pool, asio::use_awaitable);
+  work();
+  co_await asio::post(home, asio::use_awaitable);
+}
+
+}  // namespace taawun::api

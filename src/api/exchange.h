@@ -1,0 +1,70 @@
+#pragma once
+
+// One request being served: what a route handler works with. It runs the handler's work in one
+// database transaction, after authenticating the caller in that same transaction, and turns
+// errors into problem+json.
+
+#include <functional>
+#include <map>
+#include <string>
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <nlohmann/json.hpp>
+
+#include "api/http_types.h"
+#include "common/clock.h"
+#include "common/result.h"
+#include "service/request_context.h"
+#include "store/store.h"
+
+namespace taawun::api {
+
+// Shared by every exchange of a server.
+struct Backend {
+  store::Database& database;
+  const Clock& clock;
+  boost::asio::thread_pool& cpu_pool;  // for deliberately slow work (argon2id)
+};
+
+class Exchange {
+ public:
+  using Work = std::function<Result<Response>(store::Store&)>;
+
+  Exchange(Backend& backend, const Request& request, std::map<std::string, std::string> params,
+           nlohmann::json body);
+
+  const Request& request() const { return request_; }
+  const std::string& param(const std::string& name) const { return params_.at(name); }
+  const nlohmann::json& body() const { return body_; }
+  // The caller's context; `actor` is filled by transact() once the caller is authenticated.
+  service::RequestContext& context() { return context_; }
+
+  // Authenticates the caller and runs `work`, both in one transaction. An error from `work` rolls
+  // the transaction back and becomes a problem response; a refused authentication is a 401.
+  boost::asio::awaitable<Response> transact(Work work);
+  // The same without authentication (login, health).
+  boost::asio::awaitable<Response> transact_anonymous(Work work);
+  // Runs `work` on the CPU pool and resumes afterwards.
+  boost::asio::awaitable<void> offload(std::function<void()> work);
+
+  // When the caller's session ends if it stays active (set by transact()).
+  Timestamp session_expires_at() const { return session_expires_at_; }
+
+  // The bearer token of the request (Authorization header, else the session cookie), or "".
+  std::string bearer_token() const;
+
+ private:
+  Backend& backend_;
+  const Request& request_;
+  std::map<std::string, std::string> params_;
+  nlohmann::json body_;
+  service::RequestContext context_;
+  Timestamp session_expires_at_{};
+};
+
+// Runs `work` on the database and resumes with its outcome once durable.
+boost::asio::awaitable<Status> run_on_database(store::Database& database, store::Work work);
+
+}  // namespace taawun::api

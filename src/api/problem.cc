@@ -1,0 +1,75 @@
+#include "api/problem.h"
+
+namespace taawun::api {
+
+int http_status(const Error& error) {
+  switch (error.kind) {
+    case ErrorKind::kInvalid:
+      // Structural problems of the request itself are 400; well-formed but unacceptable values 422.
+      return error.code.rfind("request.", 0) == 0 ? 400 : 422;
+    case ErrorKind::kUnauthenticated:
+      return 401;
+    case ErrorKind::kForbidden:
+      return 403;
+    case ErrorKind::kNotFound:
+      return 404;
+    case ErrorKind::kConflict:
+      return 409;
+    case ErrorKind::kPreconditionFailed:
+      return 412;
+    case ErrorKind::kPreconditionRequired:
+      return 428;
+    case ErrorKind::kTooLarge:
+      return 413;
+    case ErrorKind::kLocked:
+      return 423;
+    case ErrorKind::kUnavailable:
+      return 503;
+    case ErrorKind::kInternal:
+      return 500;
+  }
+  return 500;
+}
+
+namespace {
+const char* title_of(int status) {
+  switch (status) {
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 412: return "Precondition Failed";
+    case 413: return "Content Too Large";
+    case 422: return "Unprocessable Content";
+    case 423: return "Locked";
+    case 428: return "Precondition Required";
+    case 503: return "Service Unavailable";
+    default: return "Internal Server Error";
+  }
+}
+}  // namespace
+
+Response problem_response(const Error& error) {
+  int status = http_status(error);
+  if (error.code == "route.method_not_allowed") status = 405;
+  nlohmann::json body = {
+      {"type", "urn:taawun:problem:" + error.code},
+      {"title", title_of(status)},
+      {"status", status},
+      {"code", error.code},
+      // Internal messages may name files or SQL: the client gets a generic sentence, logs get more.
+      {"detail", status == 500 ? std::string("An internal error occurred.") : error.message},
+  };
+  if (!error.field.empty()) body["field"] = error.field;
+  Response response = Response::json(status, body);
+  response.content_type = "application/problem+json";
+  return response;
+}
+
+Error malformed_request(std::string code, std::string message, std::string field) {
+  return Error{ErrorKind::kInvalid, std::move(code), std::move(message), std::move(field)};
+}
+
+}  // namespace taawun::api

@@ -1,0 +1,57 @@
+#pragma once
+
+// The route table of /api/v1 and the matching of a path against it.
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/asio/awaitable.hpp>
+
+#include "api/http_types.h"
+
+namespace taawun::api {
+
+class Exchange;
+
+// A route's handler: a coroutine producing the response of one exchange.
+using Handler = std::function<boost::asio::awaitable<Response>(Exchange&)>;
+
+struct Route {
+  std::string method;
+  std::string pattern;  // "/api/v1/persons/{id}"
+  bool takes_body = false;
+  Handler handler;
+};
+
+// What tests need to know of the served routes (method + pattern), in table order.
+struct RouteInfo {
+  std::string method;
+  std::string pattern;
+};
+
+// Every served route. The isolation matrix and the OpenAPI check enumerate this.
+std::vector<RouteInfo> route_table();
+
+// All routes with their handlers (routes/*.cc contribute).
+const std::vector<Route>& all_routes();
+
+struct RouteMatch {
+  const Route* route = nullptr;
+  std::map<std::string, std::string> params;
+  bool path_known = false;  // some route has this path, maybe with another method (405)
+};
+
+RouteMatch match_route(const std::string& method, const std::string& path);
+
+// Contributions of each routes/<area>.cc file.
+void add_health_routes(std::vector<Route>& routes);
+void add_session_routes(std::vector<Route>& routes);
+void add_person_routes(std::vector<Route>& routes);
+void add_proceeding_routes(std::vector<Route>& routes);
+void add_audit_routes(std::vector<Route>& routes);
+void add_user_routes(std::vector<Route>& routes);
+
+}  // namespace taawun::api

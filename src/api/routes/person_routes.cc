@@ -1,0 +1,93 @@
+// /api/v1/persons: the persons of the register.
+
+#include "api/exchange.h"
+#include "api/json/register_json.h"
+#include "api/route_support.h"
+#include "api/router.h"
+#include "service/involvement_service.h"
+#include "service/person_service.h"
+
+namespace taawun::api {
+
+namespace {
+
+using boost::asio::awaitable;
+
+awaitable<Response> create(Exchange& exchange) {
+  domain::Person input;
+  if (Status read = json::read_person(exchange.body(), input); !read.ok()) {
+    co_return problem_response(read.error());
+  }
+  co_return co_await exchange.transact([&](store::Store& store) -> Result<Response> {
+    TAAWUN_ASSIGN_OR_RETURN(auto person,
+                            service::create_person(store, exchange.context(), std::move(input)));
+    Response response = resource_response(201, json::person_to_json(person), person.meta.version);
+    response.headers.emplace_back("Location", "/api/v1/persons/" + person.meta.id);
+    return response;
+  });
+}
+
+awaitable<Response> list(Exchange& exchange) {
+  auto page = page_request(exchange.request());
+  if (!page.ok()) co_return problem_response(page.error());
+  const auto name = exchange.request().query.find("name");
+  const std::string name_query = name == exchange.request().query.end() ? "" : name->second;
+  co_return co_await exchange.transact([&](store::Store& store) -> Result<Response> {
+    TAAWUN_ASSIGN_OR_RETURN(auto result,
+                            service::list_persons(store, exchange.context(), *page, name_query));
+    return page_response(result, json::person_to_json);
+  });
+}
+
+awaitable<Response> read(Exchange& exchange) {
+  co_return co_await exchange.transact([&](store::Store& store) -> Result<Response> {
+    TAAWUN_ASSIGN_OR_RETURN(auto person,
+                            service::read_person(store, exchange.context(), exchange.param("id")));
+    return resource_response(200, json::person_to_json(person), person.meta.version);
+  });
+}
+
+awaitable<Response> update(Exchange& exchange) {
+  auto version = if_match_version(exchange.request());
+  if (!version.ok()) co_return problem_response(version.error());
+  co_return co_await exchange.transact([&](store::Store& store) -> Result<Response> {
+    TAAWUN_ASSIGN_OR_RETURN(
+        auto person, service::update_person(store, exchange.context(), exchange.param("id"),
+                                            *version, [&](domain::Person& current) {
+                                              return json::read_person(exchange.body(), current);
+                                            }));
+    return resource_response(200, json::person_to_json(person), person.meta.version);
+  });
+}
+
+awaitable<Response> remove(Exchange& exchange) {
+  auto version = if_match_version(exchange.request());
+  if (!version.ok()) co_return problem_response(version.error());
+  co_return co_await exchange.transact([&](store::Store& store) -> Result<Response> {
+    TAAWUN_TRY(service::delete_person(store, exchange.context(), exchange.param("id"), *version));
+    return Response::empty(204);
+  });
+}
+
+awaitable<Response> involvements(Exchange& exchange) {
+  co_return co_await exchange.transact([&](store::Store& store) -> Result<Response> {
+    TAAWUN_ASSIGN_OR_RETURN(auto list, service::involvements_of_person(store, exchange.context(),
+                                                                       exchange.param("id")));
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& involvement : list) items.push_back(json::involvement_to_json(involvement));
+    return Response::json(200, {{"items", items}});
+  });
+}
+
+}  // namespace
+
+void add_person_routes(std::vector<Route>& routes) {
+  routes.push_back({"POST", "/api/v1/persons", true, create});
+  routes.push_back({"GET", "/api/v1/persons", false, list});
+  routes.push_back({"GET", "/api/v1/persons/{id}", false, read});
+  routes.push_back({"PATCH", "/api/v1/persons/{id}", true, update});
+  routes.push_back({"DELETE", "/api/v1/persons/{id}", false, remove});
+  routes.push_back({"GET", "/api/v1/persons/{id}/involvements", false, involvements});
+}
+
+}  // namespace taawun::api

@@ -1,0 +1,185 @@
+#include "api/server.h"
+
+#include <thread>
+#include <vector>
+
+#include <boost/asio.hpp>
+#include <boost/asio/experimental/as_tuple.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/url/parse.hpp>
+#include <spdlog/spdlog.h>
+
+#include "api/dispatcher.h"
+#include "api/problem.h"
+
+namespace taawun::api {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+constexpr auto kTuple = asio::experimental::as_tuple(asio::use_awaitable);
+
+struct Server::Impl {
+  Impl(store::Database& database, const Clock& clock, ServerOptions options)
+      : options(std::move(options)),
+        io(this->options.threads),
+        acceptor(io),
+        signals(io, SIGINT, SIGTERM),
+        cpu_pool(2),
+        backend{database, clock, cpu_pool} {}
+
+  ServerOptions options;
+  asio::io_context io;
+  tcp::acceptor acceptor;
+  asio::signal_set signals;
+  asio::thread_pool cpu_pool;
+  Backend backend;
+};
+
+namespace {
+
+Request to_request(const http::request<http::string_body>& in, const std::string& client) {
+  Request request;
+  request.method = std::string(in.method_string());
+  request.client_address = client;
+  auto url = boost::urls::parse_origin_form(in.target());
+  if (url) {
+    request.path = url->path();
+    for (auto param : url->params()) request.query[param.key] = param.value;
+  } else {
+    request.path = "/invalid-target";
+  }
+  for (const auto& field : in) {
+    std::string name(field.name_string());
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    request.headers[name] = std::string(field.value());
+  }
+  request.body = in.body();
+  return request;
+}
+
+http::response<http::string_body> to_beast(const Response& response, unsigned version,
+                                           bool keep_alive) {
+  http::response<http::string_body> out{static_cast<http::status>(response.status), version};
+  out.set(http::field::server, "taawun");
+  if (!response.content_type.empty()) {
+    out.set(http::field::content_type, response.content_type + "; charset=utf-8");
+  }
+  out.set(http::field::cache_control, "no-store");
+  out.set("X-Content-Type-Options", "nosniff");
+  for (const auto& [name, value] : response.headers) out.insert(name, value);
+  out.body() = response.body;
+  out.keep_alive(keep_alive);
+  out.prepare_payload();
+  return out;
+}
+
+asio::awaitable<void> serve_connection(tcp::socket socket, Backend& backend) {
+  beast::tcp_stream stream(std::move(socket));
+  std::string client;
+  {
+    boost::system::error_code ec;
+    auto endpoint = stream.socket().remote_endpoint(ec);
+    if (!ec) client = endpoint.address().to_string();
+  }
+  beast::flat_buffer buffer;
+  for (;;) {
+    http::request_parser<http::string_body> parser;
+    parser.body_limit(kMaxBodyBytes);
+    parser.header_limit(32 * 1024);
+    stream.expires_after(std::chrono::seconds(120));
+    auto [read_error, read_bytes] = co_await http::async_read(stream, buffer, parser, kTuple);
+    (void)read_bytes;
+    if (read_error == http::error::body_limit) {
+      auto out = to_beast(problem_response(Error{ErrorKind::kTooLarge, "request.too_large",
+                                                 "The request body is larger than 1 MiB.",
+                                                 {}}),
+                          11, false);
+      co_await http::async_write(stream, out, kTuple);
+      break;
+    }
+    if (read_error) {
+      if (read_error != http::error::end_of_stream && read_error != beast::error::timeout &&
+          read_error != asio::error::eof && read_error != asio::error::connection_reset &&
+          parser.got_some()) {
+        auto out = to_beast(problem_response(Error::invalid(
+                                "request.malformed_http", "The HTTP request is malformed.")),
+                            11, false);
+        co_await http::async_write(stream, out, kTuple);
+      }
+      break;
+    }
+    const auto& in = parser.get();
+    const bool keep_alive = in.keep_alive();
+    stream.expires_never();
+    Response response = co_await dispatch(backend, to_request(in, client));
+    auto out = to_beast(response, in.version(), keep_alive);
+    stream.expires_after(std::chrono::seconds(120));
+    auto [write_error, written] = co_await http::async_write(stream, out, kTuple);
+    (void)written;
+    if (write_error || !keep_alive) break;
+  }
+  boost::system::error_code ignored;
+  stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+}
+
+asio::awaitable<void> accept_loop(tcp::acceptor& acceptor, Backend& backend) {
+  for (;;) {
+    auto [error, socket] = co_await acceptor.async_accept(kTuple);
+    if (error) {
+      if (error == asio::error::operation_aborted) co_return;
+      continue;  // e.g. too many open files: keep serving the connections we have
+    }
+    socket.set_option(tcp::no_delay(true));
+    auto executor = socket.get_executor();
+    asio::co_spawn(executor, serve_connection(std::move(socket), backend), asio::detached);
+  }
+}
+
+}  // namespace
+
+Server::Server(store::Database& database, const Clock& clock, ServerOptions options)
+    : impl_(std::make_unique<Impl>(database, clock, std::move(options))) {}
+
+Server::~Server() {
+  stop();
+  impl_->cpu_pool.join();
+}
+
+Result<unsigned short> Server::listen() {
+  boost::system::error_code ec;
+  auto address = asio::ip::make_address(impl_->options.address, ec);
+  if (ec) return Error::invalid("server.invalid_address", "Bad listen address: " + ec.message());
+  tcp::endpoint endpoint(address, impl_->options.port);
+  auto& acceptor = impl_->acceptor;
+  acceptor.open(endpoint.protocol(), ec);
+  if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor.bind(endpoint, ec);
+  if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    return Error{ErrorKind::kUnavailable, "server.listen_failed",
+                 "Cannot listen on " + impl_->options.address + ":" +
+                     std::to_string(impl_->options.port) + ": " + ec.message(),
+                 {}};
+  }
+  return acceptor.local_endpoint().port();
+}
+
+void Server::run() {
+  impl_->signals.async_wait([this](const boost::system::error_code& error, int) {
+    if (!error) stop();
+  });
+  asio::co_spawn(impl_->io, accept_loop(impl_->acceptor, impl_->backend), asio::detached);
+  std::vector<std::thread> threads;
+  for (int i = 1; i < impl_->options.threads; ++i) {
+    threads.emplace_back([this] { impl_->io.run(); });
+  }
+  impl_->io.run();
+  for (auto& thread : threads) thread.join();
+}
+
+void Server::stop() { impl_->io.stop(); }
+
+}  // namespace taawun::api

@@ -1,0 +1,39 @@
+#pragma once
+
+// The HTTP/1.1 server: Boost.Beast over Asio with C++20 coroutines, one coroutine per connection,
+// keep-alive, a 1 MiB body limit. Serves /api/v1 through the dispatcher.
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "common/clock.h"
+#include "common/result.h"
+#include "store/store.h"
+
+namespace taawun::api {
+
+struct ServerOptions {
+  std::string address = "127.0.0.1";
+  unsigned short port = 8080;  // 0: any free port
+  int threads = 2;
+};
+
+class Server {
+ public:
+  Server(store::Database& database, const Clock& clock, ServerOptions options);
+  ~Server();
+
+  // Binds and listens; returns the bound port.
+  Result<unsigned short> listen();
+  // Serves until stop() or SIGINT/SIGTERM. REQUIRES: listen() succeeded.
+  void run();
+  // Thread-safe; run() returns soon after.
+  void stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace taawun::api
