@@ -28,6 +28,10 @@ Timestamp session_expires_at(const Session& session) {
                              session.last_seen_at + kIdleTimeout);
 }
 
+bool needs_touch(const Session& session, Timestamp now) {
+  return now - session.last_seen_at >= kTouchInterval;
+}
+
 bool is_locked(const domain::User& user, Timestamp now) {
   return user.locked_until && now < *user.locked_until;
 }

@@ -16,6 +16,9 @@ inline constexpr std::chrono::minutes kIdleTimeout{15};
 inline constexpr std::chrono::hours kAbsoluteTimeout{12};
 inline constexpr int kMaxFailedLogins = 5;
 inline constexpr std::chrono::minutes kLockoutDuration{10};
+// last_seen_at is rewritten at most this often: idle expiry is exact to within this interval, and
+// a burst of requests does not write the session row each time.
+inline constexpr std::chrono::seconds kTouchInterval{15};
 
 struct Session {
   std::string token_hash;  // hex SHA-256 of the bearer token
@@ -37,6 +40,9 @@ SessionState session_state(const Session& session, Timestamp now);
 
 // When the session ends if it stays active: the earlier of idle and absolute expiry.
 Timestamp session_expires_at(const Session& session);
+
+// Whether a request at `now` should record the session as used.
+bool needs_touch(const Session& session, Timestamp now);
 
 bool is_locked(const domain::User& user, Timestamp now);
 

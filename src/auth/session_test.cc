@@ -29,6 +29,12 @@ TEST(Session, ExpiresWhenIdleOrTooOld) {
   EXPECT_EQ(session_state(s, kStart), SessionState::kRevoked);
 }
 
+TEST(Session, TouchesAtMostEveryInterval) {
+  Session s{.token_hash = "h", .user_id = "u", .created_at = kStart, .last_seen_at = kStart};
+  EXPECT_FALSE(needs_touch(s, kStart + seconds(14)));
+  EXPECT_TRUE(needs_touch(s, kStart + seconds(15)));
+}
+
 TEST(Session, FiveFailuresLockForTenMinutes) {
   domain::User user;
   for (int i = 0; i < 4; ++i) EXPECT_FALSE(record_failed_login(user, kStart));

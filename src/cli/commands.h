@@ -11,6 +11,7 @@ void add_init_command(CLI::App& app);
 void add_demo_command(CLI::App& app);
 void add_user_command(CLI::App& app);
 void add_audit_command(CLI::App& app);
+void add_score_command(CLI::App& app);
 
 // Exit codes shared by subcommands.
 inline constexpr int kExitOk = 0;

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   taawun::cli::add_demo_command(app);
   taawun::cli::add_user_command(app);
   taawun::cli::add_audit_command(app);
+  taawun::cli::add_score_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -103,8 +103,10 @@ Result<Authentication> authenticate(store::Store& store, std::string_view token,
       TAAWUN_TRY(record_audit(store, context, {"session.expire", "user", user->id}));
       return Authentication{std::nullopt, unauthenticated("Your session has expired.")};
   }
-  TAAWUN_TRY(store.touch_session(token_hash, now));
-  session->last_seen_at = now;
+  if (auth::needs_touch(*session, now)) {
+    TAAWUN_TRY(store.touch_session(token_hash, now));
+    session->last_seen_at = now;
+  }
   return Authentication{context.actor, {}, auth::session_expires_at(*session)};
 }
 

@@ -1,0 +1,84 @@
+#include "match/prepared_record.h"
+
+#include <algorithm>
+
+namespace taawun::match {
+
+namespace {
+
+constexpr std::size_t kMaxNames = 8;
+constexpr std::size_t kMaxTokensPerName = 8;
+
+// FNV-1a over the letters and digits of each part, case-folded: "AB 123-456" = "ab123456".
+std::uint64_t fingerprint(std::string_view a, std::string_view b) {
+  std::uint64_t h = 1469598103934665603ull;
+  const auto mix = [&h](std::string_view s) {
+    for (char c : s) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                        (static_cast<unsigned char>(c) >= 0x80);
+      if (!keep) continue;
+      h ^= static_cast<unsigned char>(c);
+      h *= 1099511628211ull;
+    }
+    h ^= 0xff;
+    h *= 1099511628211ull;
+  };
+  mix(a);
+  mix(b);
+  return h;
+}
+
+}  // namespace
+
+std::uint16_t country_code(std::string_view alpha2) {
+  if (alpha2.size() != 2) return 0;
+  const auto up = [](char c) -> int {
+    if (c >= 'a' && c <= 'z') return c - 'a' + 'A';
+    if (c >= 'A' && c <= 'Z') return c;
+    return -1;
+  };
+  const int a = up(alpha2[0]);
+  const int b = up(alpha2[1]);
+  if (a < 0 || b < 0) return 0;
+  return static_cast<std::uint16_t>(a << 8 | b);
+}
+
+PreparedRecord prepare(const PersonRecord& person, const TokenFrequency& frequency) {
+  PreparedRecord out;
+  for (const auto& name : person.names) {
+    if (out.names.size() >= kMaxNames) break;
+    const auto tokens = names::tokenise(name);
+    if (tokens.empty()) continue;
+    PreparedName prepared{static_cast<std::uint16_t>(out.tokens.size()), 0};
+    for (const auto& token : tokens) {
+      if (prepared.size >= kMaxTokensPerName) break;
+      PreparedToken t;
+      t.key_size = static_cast<std::uint8_t>(std::min(token.key.size(), kKeyCapacity));
+      std::copy_n(token.key.begin(), t.key_size, t.key.begin());
+      t.alt_skip = token.alt_skip < t.key_size ? token.alt_skip : 0;
+      t.head = token.head < t.key_size ? token.head : 0;
+      t.script = token.script;
+      t.kind = token.kind;
+      t.weight = frequency.weight(token.key);
+      t.text = token.text;
+      out.tokens.push_back(std::move(t));
+      ++prepared.size;
+    }
+    out.names.push_back(prepared);
+    out.raw_names.push_back(name);
+  }
+  out.birth_date = person.birth_date;
+  out.sex = person.sex;
+  for (const auto& n : person.nationalities) {
+    if (const auto code = country_code(n); code != 0) out.nationalities.push_back(code);
+  }
+  for (const auto& d : person.documents) {
+    out.documents.push_back(fingerprint(d.type, d.number));
+    out.document_kinds.push_back(fingerprint(d.type, d.country));
+  }
+  for (const auto& i : person.identifiers) out.identifiers.push_back(fingerprint(i.kind, i.value));
+  return out;
+}
+
+}  // namespace taawun::match

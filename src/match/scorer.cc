@@ -1,0 +1,368 @@
+#include "match/scorer.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include "names/similarity.h"
+#include "names/transliterate.h"
+
+namespace taawun::match {
+
+namespace {
+
+// Name evidence constants (log-odds units). Tuned with bench/match/eval.
+constexpr float kMinAligned = 0.7f;      // below: the tokens are not the same name
+constexpr float kFullAgreement = 0.92f;  // at or above: full rarity weight
+constexpr float kSpellingBlend = 0.75f;
+constexpr float kTypoSpelling = 0.9f;  // same script, spelling at least this close: a typo  // same
+                                       // script, keys at least this close: blend spelling
+constexpr float kDisagreement = 6.0f;  // two tokens that should correspond but differ
+// Name agreements are not independent (a father's name and the family name agree for siblings
+// too), so the positive name evidence is capped.
+constexpr float kMaxNameAgreement = 10.0f;
+constexpr float kSurplusToken = 0.6f;  // a token present in one name only (middle name)
+
+constexpr std::size_t kMaxTokens = 8;
+
+float agreement(float similarity) {
+  return std::clamp((similarity - kMinAligned) / (kFullAgreement - kMinAligned), 0.0f, 1.0f);
+}
+
+struct Alignment {
+  float log_odds = -1e9f;
+  std::uint8_t pairs = 0;
+  std::array<std::uint8_t, kMaxTokens> a{};
+  std::array<std::uint8_t, kMaxTokens> b{};
+  std::array<float, kMaxTokens> similarity{};
+  std::uint8_t unaligned_a = 0;
+  std::uint8_t unaligned_b = 0;
+};
+
+Alignment align(const PreparedRecord& ra, PreparedName na, const PreparedRecord& rb,
+                PreparedName nb) {
+  const std::size_t n = std::min<std::size_t>(na.size, kMaxTokens);
+  const std::size_t m = std::min<std::size_t>(nb.size, kMaxTokens);
+  std::array<std::array<float, kMaxTokens>, kMaxTokens> sim;
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t j = 0; j < m; ++j) {
+      sim[i][j] = token_similarity(ra.tokens[na.first + i], rb.tokens[nb.first + j]);
+    }
+  }
+  Alignment out;
+  out.log_odds = 0;
+  std::uint8_t used_a = 0;
+  std::uint8_t used_b = 0;
+  // Greedy: take the most similar remaining pair until none is similar enough. With at most 8
+  // tokens a side this is as good as an optimal assignment in practice and much cheaper.
+  while (true) {
+    float best = kMinAligned;
+    float best_weight = 0;
+    int bi = -1;
+    int bj = -1;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (used_a & (1u << i)) continue;
+      for (std::size_t j = 0; j < m; ++j) {
+        if (used_b & (1u << j)) continue;
+        // Ties prefer the heavier (rarer) pair, so the result does not depend on the order of
+        // the two records (the scorer is symmetric).
+        const float w = std::min(ra.tokens[na.first + i].weight, rb.tokens[nb.first + j].weight);
+        if (sim[i][j] > best || (sim[i][j] == best && (bi < 0 || w > best_weight))) {
+          best = sim[i][j];
+          best_weight = w;
+          bi = static_cast<int>(i);
+          bj = static_cast<int>(j);
+        }
+      }
+    }
+    if (bi < 0) break;
+    used_a |= static_cast<std::uint8_t>(1u << bi);
+    used_b |= static_cast<std::uint8_t>(1u << bj);
+    const PreparedToken& ta = ra.tokens[na.first + bi];
+    const PreparedToken& tb = rb.tokens[nb.first + bj];
+    const float a = agreement(best);
+    const float weight = std::min(ta.weight, tb.weight);
+    out.log_odds += weight * a - kDisagreement * (1.0f - a);
+    out.a[out.pairs] = static_cast<std::uint8_t>(bi);
+    out.b[out.pairs] = static_cast<std::uint8_t>(bj);
+    out.similarity[out.pairs] = best;
+    ++out.pairs;
+  }
+  out.log_odds = std::min(out.log_odds, kMaxNameAgreement);
+  out.unaligned_a = static_cast<std::uint8_t>(n - out.pairs);
+  out.unaligned_b = static_cast<std::uint8_t>(m - out.pairs);
+  const int disagreements = std::min(out.unaligned_a, out.unaligned_b);
+  const int surplus = std::abs(out.unaligned_a - out.unaligned_b);
+  out.log_odds -= kDisagreement * disagreements + kSurplusToken * surplus;
+  return out;
+}
+
+struct Evidence {
+  float log_odds = 0;
+  Outcome outcome = Outcome::kUnknown;
+  const char* detail = "";
+};
+
+Evidence date_evidence(const std::optional<PartialDate>& a, const std::optional<PartialDate>& b) {
+  if (!a || !b) return {0, Outcome::kMissing, "birth date unknown on at least one side"};
+  const bool a_range = a->precision == DatePrecision::kYearRange;
+  const bool b_range = b->precision == DatePrecision::kYearRange;
+  if (a_range || b_range) {
+    const int gap = std::max({0, a->year - b->last_year, b->year - a->last_year});
+    if (gap == 0) return {1.0f, Outcome::kSimilar, "birth years compatible (range)"};
+    if (gap == 1) return {-1.5f, Outcome::kDifferent, "birth years one year outside the range"};
+    return {-4.5f, Outcome::kDifferent, "birth years outside the range"};
+  }
+  const int years = std::abs(a->year - b->year);
+  const bool a_month = a->precision != DatePrecision::kYear;
+  const bool b_month = b->precision != DatePrecision::kYear;
+  const bool a_day = a->precision == DatePrecision::kDay;
+  const bool b_day = b->precision == DatePrecision::kDay;
+  if (years == 0) {
+    if (a_month && b_month) {
+      if (a->month != b->month) {
+        if (a_day && b_day && a->month == b->day && a->day == b->month) {
+          return {2.0f, Outcome::kSimilar, "birth date equal with day and month swapped"};
+        }
+        return {-1.0f, Outcome::kDifferent, "birth year equal, month differs"};
+      }
+      if (a_day && b_day) {
+        if (a->day == b->day) return {4.5f, Outcome::kEqual, "birth date equal"};
+        return {0.5f, Outcome::kSimilar, "birth year and month equal, day differs"};
+      }
+      return {3.0f, Outcome::kEqual, "birth year and month equal, day unknown"};
+    }
+    return {2.0f, Outcome::kEqual, "birth year equal, day unknown"};
+  }
+  if (years == 1) {
+    if (a_day && b_day && a->month == b->month && a->day == b->day) {
+      return {0.5f, Outcome::kSimilar, "birth day and month equal, year one apart"};
+    }
+    return {-2.0f, Outcome::kDifferent, "birth years one apart"};
+  }
+  if (years <= 3) return {-5.0f, Outcome::kDifferent, "birth years two or three apart"};
+  // Four years or more: another person, typically a relative of the same name (father and son).
+  return {-12.0f, Outcome::kDifferent, "birth years far apart"};
+}
+
+template <typename T>
+bool intersects(const std::vector<T>& a, const std::vector<T>& b) {
+  for (const T& x : a) {
+    if (std::find(b.begin(), b.end(), x) != b.end()) return true;
+  }
+  return false;
+}
+
+std::string token_detail(const PreparedToken& a, const PreparedToken& b, float similarity) {
+  std::string out = a.text + " \u2248 " + b.text + " (";
+  const auto describe_arabic = [](const PreparedToken& t) {
+    return "Arabic\u2192French transliteration: " +
+           names::transliterate(t.text, names::Convention::kFrench);
+  };
+  if (a.text == b.text) {
+    out += "exact";
+  } else if (a.script != b.script && a.script == names::Script::kArabic) {
+    out += describe_arabic(a);
+  } else if (a.script != b.script && b.script == names::Script::kArabic) {
+    out += describe_arabic(b);
+  } else if (a.key_view() == b.key_view()) {
+    out += "spelling variant";
+  } else {
+    out += "close spelling";
+  }
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "; phonetic keys %.*s / %.*s; similarity %.2f)",
+                static_cast<int>(a.key_size), a.key.data(), static_cast<int>(b.key_size),
+                b.key.data(), similarity);
+  out += buf;
+  return out;
+}
+
+}  // namespace
+
+std::string_view to_string(Decision decision) {
+  switch (decision) {
+    case Decision::kMatch:
+      return "match";
+    case Decision::kPossible:
+      return "possible";
+    case Decision::kNoMatch:
+      break;
+  }
+  return "no_match";
+}
+
+float token_similarity(const PreparedToken& a, const PreparedToken& b) {
+  std::string_view ka = a.key_view();
+  std::string_view kb = b.key_view();
+  // Two compounds of one kind (Abdelkader / Abderrahmane, Ben Ali / Ben Salah) differ by what
+  // follows the particle: comparing whole keys would credit the shared "abd" or "ben".
+  const bool same_compound = a.head != 0 && a.head == b.head && a.kind == b.kind;
+  if (same_compound) {
+    ka.remove_prefix(a.head);
+    kb.remove_prefix(b.head);
+  }
+  float s = names::key_similarity(ka, kb);
+  if (!same_compound) {
+    if (a.alt_skip != 0) s = std::max(s, names::key_similarity(ka.substr(a.alt_skip), kb));
+    if (b.alt_skip != 0) s = std::max(s, names::key_similarity(ka, kb.substr(b.alt_skip)));
+  }
+  if (a.script == b.script) {
+    if (a.text == b.text) return 1.0f;
+    const float spelling = a.script == names::Script::kArabic
+                               ? names::jaro_winkler_utf8(a.text, b.text)
+                               : names::jaro_winkler(a.text, b.text);
+    if (s >= kSpellingBlend) {
+      // Within one script the vowels are written too: use them to tell Amina from Imane.
+      s = 0.5f * s + 0.5f * spelling;
+    } else if (spelling >= kTypoSpelling && a.text.size() >= 5) {
+      // One mistyped consonant changes the key (Benali / Benaki) but not the spelling.
+      s = std::max(s, spelling - 0.1f);
+    }
+  }
+  return s;
+}
+
+float Scorer::calibrate(float log_odds) const {
+  return 1.0f / (1.0f + std::exp(-(config_.bias + config_.scale * log_odds)));
+}
+
+Decision Scorer::decide(float probability) const {
+  if (probability >= config_.match_threshold) return Decision::kMatch;
+  if (probability >= config_.possible_threshold) return Decision::kPossible;
+  return Decision::kNoMatch;
+}
+
+MatchResult Scorer::score(const PreparedRecord& a, const PreparedRecord& b) const {
+  return run(a, b, false);
+}
+
+MatchResult Scorer::explain(const PreparedRecord& a, const PreparedRecord& b) const {
+  return run(a, b, true);
+}
+
+MatchResult Scorer::run(const PreparedRecord& a, const PreparedRecord& b, bool explain) const {
+  MatchResult result;
+  Alignment best;
+  std::size_t best_a = 0;
+  std::size_t best_b = 0;
+  for (std::size_t i = 0; i < a.names.size(); ++i) {
+    for (std::size_t j = 0; j < b.names.size(); ++j) {
+      Alignment candidate = align(a, a.names[i], b, b.names[j]);
+      // Symmetry: on equal evidence keep the lexicographically first pair of indices either way.
+      if (candidate.log_odds > best.log_odds) {
+        best = candidate;
+        best_a = i;
+        best_b = j;
+      }
+    }
+  }
+  float log_odds = 0;
+  if (best.pairs > 0 || best.log_odds > -1e8f) {
+    log_odds += best.log_odds;
+  } else {
+    log_odds -= kDisagreement;  // no usable name on one side
+  }
+  if (explain) {
+    auto& features = result.explanation.features;
+    if (a.names.empty() || b.names.empty()) {
+      features.push_back({"name", Outcome::kMissing, -kDisagreement, "no usable name"});
+    } else {
+      const PreparedName na = a.names[best_a];
+      const PreparedName nb = b.names[best_b];
+      features.push_back({"name", best.log_odds > 0 ? Outcome::kSimilar : Outcome::kDifferent,
+                          best.log_odds,
+                          "best pair of names: \"" + a.raw_names[best_a] + "\" / \"" +
+                              b.raw_names[best_b] + "\""});
+      for (std::size_t k = 0; k < best.pairs; ++k) {
+        const PreparedToken& ta = a.tokens[na.first + best.a[k]];
+        const PreparedToken& tb = b.tokens[nb.first + best.b[k]];
+        const float ag = agreement(best.similarity[k]);
+        const float w = std::min(ta.weight, tb.weight) * ag - kDisagreement * (1.0f - ag);
+        const Outcome outcome = best.similarity[k] >= 0.999f ? Outcome::kEqual
+                                : ag > 0.5f                  ? Outcome::kSimilar
+                                                             : Outcome::kDifferent;
+        features.push_back({"name_token", outcome, w, token_detail(ta, tb, best.similarity[k])});
+      }
+      std::array<bool, kMaxTokens> used_a{};
+      std::array<bool, kMaxTokens> used_b{};
+      for (std::size_t k = 0; k < best.pairs; ++k) {
+        used_a[best.a[k]] = true;
+        used_b[best.b[k]] = true;
+      }
+      const bool disagreement = best.unaligned_a > 0 && best.unaligned_b > 0;
+      const float unaligned_weight = disagreement ? -kDisagreement : -kSurplusToken;
+      for (std::size_t i = 0; i < std::min<std::size_t>(na.size, kMaxTokens); ++i) {
+        if (used_a[i]) continue;
+        features.push_back({"name_token", disagreement ? Outcome::kDifferent : Outcome::kMissing,
+                            unaligned_weight,
+                            a.tokens[na.first + i].text + " has no counterpart on the right"});
+      }
+      for (std::size_t j = 0; j < std::min<std::size_t>(nb.size, kMaxTokens); ++j) {
+        if (used_b[j]) continue;
+        features.push_back({"name_token", disagreement ? Outcome::kDifferent : Outcome::kMissing,
+                            unaligned_weight,
+                            b.tokens[nb.first + j].text + " has no counterpart on the left"});
+      }
+    }
+  }
+  const Evidence date = date_evidence(a.birth_date, b.birth_date);
+  log_odds += date.log_odds;
+  if (explain) {
+    std::string detail = date.detail;
+    if (a.birth_date && b.birth_date) {
+      detail += " (" + a.birth_date->to_string() + " / " + b.birth_date->to_string() + ")";
+    }
+    result.explanation.features.push_back({"birth_date", date.outcome, date.log_odds, detail});
+  }
+  if (a.sex != Sex::kUnknown && b.sex != Sex::kUnknown) {
+    const bool same = a.sex == b.sex;
+    const float w = same ? 0.2f : -4.0f;
+    log_odds += w;
+    if (explain) {
+      result.explanation.features.push_back({"sex", same ? Outcome::kEqual : Outcome::kDifferent, w,
+                                             same ? "same sex" : "different sex"});
+    }
+  }
+  if (!a.nationalities.empty() && !b.nationalities.empty()) {
+    const bool shared = intersects(a.nationalities, b.nationalities);
+    const float w = shared ? 0.5f : -0.3f;
+    log_odds += w;
+    if (explain) {
+      result.explanation.features.push_back(
+          {"nationality", shared ? Outcome::kEqual : Outcome::kDifferent, w,
+           shared ? "a nationality in common" : "no nationality in common"});
+    }
+  }
+  if (!a.documents.empty() && !b.documents.empty()) {
+    float w = 0;
+    Outcome outcome = Outcome::kUnknown;
+    const char* detail = "documents of different kinds";
+    if (intersects(a.documents, b.documents)) {
+      w = 9.0f;
+      outcome = Outcome::kEqual;
+      detail = "same identity document number";
+    } else if (intersects(a.document_kinds, b.document_kinds)) {
+      w = -1.0f;
+      outcome = Outcome::kDifferent;
+      detail = "documents of the same kind and country with different numbers";
+    }
+    log_odds += w;
+    if (explain) result.explanation.features.push_back({"document", outcome, w, detail});
+  }
+  if (intersects(a.identifiers, b.identifiers)) {
+    log_odds += 7.0f;
+    if (explain) {
+      result.explanation.features.push_back({"identifier", Outcome::kEqual, 7.0f,
+                                             "an identifier (phone, e-mail, IBAN...) in common"});
+    }
+  }
+  result.log_odds = log_odds;
+  result.probability = calibrate(log_odds);
+  result.decision = decide(result.probability);
+  return result;
+}
+
+}  // namespace taawun::match

@@ -1,0 +1,169 @@
+#include "match/scorer.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace taawun::match {
+namespace {
+
+// Fictional people only.
+PersonRecord person(std::string name, std::string dob = "") {
+  PersonRecord p;
+  p.names.push_back(std::move(name));
+  if (!dob.empty()) p.birth_date = parse_partial_date(dob).value();
+  return p;
+}
+
+float score(const PersonRecord& a, const PersonRecord& b) {
+  return Scorer().score(prepare(a), prepare(b)).probability;
+}
+
+float name_score(const char* a, const char* b) { return score(person(a), person(b)); }
+
+struct PairCase {
+  const char* left;
+  const char* right;
+};
+
+TEST(Scorer, SameNameAcrossScriptsAndConventionsMatches) {
+  const PairCase cases[] = {
+      {"محمد بن علي", "Mohamed Benali"},
+      {"Mohamed Ben Ali", "Muhammad bin Ali"},
+      {"عبد القادر الغزواني", "Abdelkader El Rhazouani"},
+      {"Abd al-Qadir al-Ghazwani", "Abdel Kader Ghazouani"},
+      {"Jalid Tahiri", "Khalid Tahiri"},
+      {"Jasin Amrani", "Yassine Amrani"},
+      {"خالد الطاهري", "Jalid Tahiri"},
+      {"ياسين العمراني", "Yassine El Amrani"},
+      {"Benali Mohamed", "محمد بن علي"},  // order swap
+      {"Youssef Bouazza", "Yusuf Bou Azza"},
+      {"Nour Eddine Chraibi", "Noureddine Chraibi"},
+      {"Fatima Zahra Alaoui", "فاطمة الزهراء العلوي"},
+      {"Mohamed Benalli", "Mohamed Benali"},  // typo
+  };
+  for (const auto& c : cases) {
+    const float p = name_score(c.left, c.right);
+    EXPECT_GE(p, Scorer().config().match_threshold) << c.left << " / " << c.right;
+  }
+}
+
+TEST(Scorer, DifferentPeopleSharingANameDoNotMatch) {
+  const PairCase cases[] = {
+      {"Mohamed Benali", "Mohamed Benaissa"}, {"Mohamed Benali", "Karim Benali"},
+      {"محمد بن علي", "Mohamed Bensalah"},    {"Abdelkader Ghazouani", "Abderrahmane Ghazouani"},
+      {"Fatima Alaoui", "Khadija Alaoui"},    {"Youssef Tahiri", "Yassine Tahiri"},
+      {"Karim Ziani", "Samir Haddad"},
+  };
+  for (const auto& c : cases) {
+    const float p = name_score(c.left, c.right);
+    EXPECT_LT(p, Scorer().config().match_threshold) << c.left << " / " << c.right;
+  }
+  EXPECT_LT(name_score("Karim Ziani", "Samir Haddad"), 0.05f);
+}
+
+TEST(Scorer, PropertiesOverASample) {
+  const std::vector<PersonRecord> people = {
+      person("Mohamed Benali", "1984-03-12"),      person("محمد بن علي", "1984"),
+      person("Abdelkader Ghazouani", "1979/1981"), person("Jalid Tahiri"),
+      person("Fatima Zahra Alaoui", "1990-07"),    person("Yassine El Amrani", "2001-01-01"),
+      person("Karim Ziani", "1975-05-05"),         person("أبو حمزة المصري"),
+  };
+  const Scorer scorer;
+  for (const auto& a : people) {
+    const auto pa = prepare(a);
+    const MatchResult self = scorer.score(pa, pa);
+    EXPECT_GE(self.probability, scorer.config().match_threshold) << a.names[0];
+    EXPECT_EQ(self.decision, Decision::kMatch) << a.names[0];
+    for (const auto& b : people) {
+      const auto pb = prepare(b);
+      const float ab = scorer.score(pa, pb).probability;
+      const float ba = scorer.score(pb, pa).probability;
+      EXPECT_FLOAT_EQ(ab, ba) << a.names[0] << " / " << b.names[0];
+      EXPECT_GE(ab, 0.0f);
+      EXPECT_LE(ab, 1.0f);
+    }
+  }
+}
+
+TEST(Scorer, ChangedBirthYearLowersTheScore) {
+  const char* names[] = {"Mohamed Benali", "Abdelkader Ghazouani", "Jalid Tahiri", "Karim Ziani"};
+  for (const char* name : names) {
+    const float same = score(person(name, "1984-03-12"), person(name, "1984-03-12"));
+    const float year = score(person(name, "1984-03-12"), person(name, "1985-03-12"));
+    const float far = score(person(name, "1984-03-12"), person(name, "1991-03-12"));
+    EXPECT_GT(same, year) << name;
+    EXPECT_GT(year, far) << name;
+  }
+}
+
+TEST(Scorer, DatePrecision) {
+  const PersonRecord a = person("Mohamed Benaissa", "1984-03-12");
+  const float day = score(a, person("Mohamed Benaissa", "1984-03-12"));
+  const float year = score(a, person("Mohamed Benaissa", "1984"));
+  const float none = score(a, person("Mohamed Benaissa"));
+  const float range = score(a, person("Mohamed Benaissa", "1983/1985"));
+  const float outside = score(a, person("Mohamed Benaissa", "1990/1992"));
+  EXPECT_GT(day, year);
+  EXPECT_GT(year, none);
+  EXPECT_GT(range, none);
+  EXPECT_LT(outside, none);
+}
+
+TEST(Scorer, RelativesWithDifferentBirthDatesDoNotMatch) {
+  // A father and son with the same name (fictional).
+  EXPECT_LT(score(person("Mohamed Benali", "1958-01-02"), person("Mohamed Benali", "1986-09-30")),
+            Scorer().config().possible_threshold);
+}
+
+TEST(Scorer, DocumentsSexAndIdentifiers) {
+  PersonRecord a = person("Samir Haddad", "1980");
+  PersonRecord b = person("Samir Hadad", "1980");
+  const float base = score(a, b);
+  a.documents.push_back({"passport", "AB-123456", "MA"});
+  b.documents.push_back({"PASSPORT", "ab123456", "MA"});
+  EXPECT_GT(score(a, b), base);
+  PersonRecord c = person("Samir Haddad", "1980");
+  c.sex = Sex::kMale;
+  PersonRecord d = person("Samir Haddad", "1980");
+  d.sex = Sex::kFemale;
+  EXPECT_LT(score(c, d), score(person("Samir Haddad", "1980"), person("Samir Haddad", "1980")));
+  PersonRecord e = person("Samira Haddad");
+  PersonRecord f = person("S. Haddad");
+  const float without = score(e, f);
+  e.identifiers.push_back({"phone", "+33 6 12 34 56 78"});
+  f.identifiers.push_back({"phone", "+33612345678"});
+  EXPECT_GT(score(e, f), without);
+}
+
+TEST(Scorer, AliasesAndKunyas) {
+  PersonRecord a = person("Karim Ziani");
+  a.names.push_back("Abou Hamza");
+  const PersonRecord b = person("أبو حمزة");
+  EXPECT_GT(score(a, b), score(person("Karim Ziani"), b));
+}
+
+TEST(Scorer, ExplanationIsReadable) {
+  const Scorer scorer;
+  const MatchResult r = scorer.explain(prepare(person("محمد بن علي", "1984")),
+                                       prepare(person("Mohamed Benali", "1984-03-12")));
+  EXPECT_EQ(r.probability, scorer
+                               .score(prepare(person("محمد بن علي", "1984")),
+                                      prepare(person("Mohamed Benali", "1984-03-12")))
+                               .probability);
+  const std::string text = r.explanation.to_text();
+  EXPECT_NE(text.find("بن علي \u2248 benali"), std::string::npos) << text;
+  EXPECT_NE(text.find("Arabic\u2192French transliteration"), std::string::npos) << text;
+  EXPECT_NE(text.find("birth year equal, day unknown"), std::string::npos) << text;
+  EXPECT_EQ(to_string(r.decision), "match");
+}
+
+TEST(Scorer, EmptyNames) {
+  const float p = score(PersonRecord{}, person("Mohamed Benali"));
+  EXPECT_GE(p, 0.0f);
+  EXPECT_LT(p, 0.4f);
+}
+
+}  // namespace
+}  // namespace taawun::match

@@ -1,0 +1,133 @@
+#include "names/normalise.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+
+#include "names/arabic.h"
+#include "names/normalise_tables.h"
+#include "names/utf8.h"
+
+namespace taawun::names {
+
+namespace {
+
+// ICU's Normalizer2 instances are process-wide immutable singletons, safe to share across threads.
+const icu::Normalizer2* nfkc() {
+  static const icu::Normalizer2* instance = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    return icu::Normalizer2::getNFKCInstance(status);
+  }();
+  return instance;
+}
+
+const icu::Normalizer2* nfd() {
+  static const icu::Normalizer2* instance = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    return icu::Normalizer2::getNFDInstance(status);
+  }();
+  return instance;
+}
+
+bool is_joining_mark(char32_t cp) {
+  return std::find(std::begin(tables::kJoiningMarks), std::end(tables::kJoiningMarks), cp) !=
+         std::end(tables::kJoiningMarks);
+}
+
+class Builder {
+ public:
+  void letter(char32_t cp) {
+    if (pending_space_ && !out_.empty()) out_.push_back(' ');
+    pending_space_ = false;
+    utf8::append(out_, cp);
+  }
+  void letters(std::string_view ascii) {
+    for (char c : ascii) letter(static_cast<unsigned char>(c));
+  }
+  void space() { pending_space_ = true; }
+  std::string take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+  bool pending_space_ = false;
+};
+
+// A non-ASCII, non-Arabic code point: special romanisation letters, then base letter of the
+// canonical decomposition (é -> e), then ICU case folding.
+void add_other(Builder& out, char32_t cp) {
+  for (const auto& special : tables::kLatinSpecials) {
+    if (special.from == cp) {
+      out.letters(special.to);
+      return;
+    }
+  }
+  if (is_joining_mark(cp)) return;
+  const int8_t type = u_charType(static_cast<UChar32>(cp));
+  if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_COMBINING_SPACING_MARK) {
+    return;
+  }
+  if (!u_isalnum(static_cast<UChar32>(cp))) {
+    out.space();
+    return;
+  }
+  icu::UnicodeString decomposition;
+  if (nfd() != nullptr && nfd()->getDecomposition(static_cast<UChar32>(cp), decomposition) &&
+      decomposition.length() > 0) {
+    const UChar32 base = decomposition.char32At(0);
+    if (base < 0x80) {
+      out.letter(static_cast<char32_t>(u_tolower(base)));
+      return;
+    }
+  }
+  out.letter(static_cast<char32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT)));
+}
+
+}  // namespace
+
+std::string normalise(std::string_view utf8_text) {
+  std::string composed;
+  std::string_view text = utf8_text;
+  const bool ascii = std::all_of(text.begin(), text.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (!ascii && nfkc() != nullptr) {
+    // NFKC turns Arabic presentation forms (ﻣﺤﻤﺪ) and compatibility letters into plain letters.
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::UnicodeString source = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    const icu::UnicodeString result = nfkc()->normalize(source, status);
+    if (U_SUCCESS(status)) {
+      result.toUTF8String(composed);
+      text = composed;
+    }
+  }
+  Builder out;
+  for (std::size_t i = 0; i < text.size();) {
+    const char32_t cp = utf8::next(text, i);
+    if (cp < 0x80) {
+      const char c = static_cast<char>(cp);
+      if (c >= 'A' && c <= 'Z') {
+        out.letter(static_cast<char32_t>(c - 'A' + 'a'));
+      } else if (c >= 'a' && c <= 'z') {
+        out.letter(cp);
+      } else if (is_joining_mark(cp)) {
+        continue;
+      } else {
+        out.space();
+      }
+    } else if (cp >= 0x0600 && cp <= 0x08FF) {
+      if (is_arabic_mark(cp)) continue;
+      if (is_arabic_letter(cp)) {
+        out.letter(cp);
+      } else {
+        out.space();  // Arabic comma, digits, punctuation
+      }
+    } else {
+      add_other(out, cp);
+    }
+  }
+  return out.take();
+}
+
+}  // namespace taawun::names
