@@ -7,6 +7,7 @@
 #include "api/json/object_reader.h"
 #include "api/problem.h"
 #include "api/router.h"
+#include "api/static_site.h"
 #include "common/ids.h"
 #include "common/utf8.h"
 
@@ -38,6 +39,12 @@ Status check_text_inputs(const Request& request) {
 
 boost::asio::awaitable<Response> dispatch(Backend& backend, Request request) {
   if (request.request_id.empty()) request.request_id = new_id("req");
+  const bool api_path = request.path == "/api" || request.path.rfind("/api/", 0) == 0;
+  if (!api_path && backend.web && (request.method == "GET" || request.method == "HEAD")) {
+    Response page = backend.web->serve(request.path);
+    if (request.method == "HEAD") page.body.clear();
+    co_return page;
+  }
   RouteMatch match = match_route(request.method, request.path);
   if (!match.route) {
     if (!match.path_known) co_return not_found_route();

@@ -26,6 +26,7 @@ struct Backend {
   store::Database& database;
   const Clock& clock;
   boost::asio::thread_pool& cpu_pool;  // for deliberately slow work (argon2id)
+  const class StaticSite* web = nullptr;  // the front end, when served
 };
 
 class Exchange {

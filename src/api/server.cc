@@ -1,5 +1,6 @@
 #include "api/server.h"
 
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -12,6 +13,7 @@
 
 #include "api/dispatcher.h"
 #include "api/problem.h"
+#include "api/static_site.h"
 
 namespace taawun::api {
 
@@ -36,6 +38,7 @@ struct Server::Impl {
   asio::signal_set signals;
   asio::thread_pool cpu_pool;
   Backend backend;
+  std::optional<StaticSite> web;
 };
 
 namespace {
@@ -149,6 +152,12 @@ Server::~Server() {
 }
 
 Result<unsigned short> Server::listen() {
+  if (!impl_->options.web_directory.empty()) {
+    auto site = StaticSite::load(impl_->options.web_directory);
+    if (!site.ok()) return site.error();
+    impl_->web = std::move(site).value();
+    impl_->backend.web = &*impl_->web;
+  }
   boost::system::error_code ec;
   auto address = asio::ip::make_address(impl_->options.address, ec);
   if (ec) return Error::invalid("server.invalid_address", "Bad listen address: " + ec.message());

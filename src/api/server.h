@@ -17,6 +17,7 @@ struct ServerOptions {
   std::string address = "127.0.0.1";
   unsigned short port = 8080;  // 0: any free port
   int threads = 2;
+  std::string web_directory;  // serve the built front end from here at "/" when not empty
 };
 
 class Server {

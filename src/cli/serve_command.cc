@@ -20,6 +20,8 @@ void add_serve_command(CLI::App& app) {
       ->capture_default_str();
   command->add_option("--address", options->server.address, "Address to listen on")
       ->capture_default_str();
+  command->add_option("--web", options->server.web_directory,
+                     "Serve the built front end (web/dist) from this directory at /");
   command->add_option("--threads", options->server.threads, "I/O threads")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
