@@ -16,6 +16,7 @@
 #include "api/http_types.h"
 #include "common/clock.h"
 #include "common/result.h"
+#include "service/match_registry.h"
 #include "service/request_context.h"
 #include "store/store.h"
 
@@ -27,6 +28,7 @@ struct Backend {
   const Clock& clock;
   boost::asio::thread_pool& cpu_pool;  // for deliberately slow work (argon2id)
   const class StaticSite* web = nullptr;  // the front end, when served
+  service::MatchRegistry* matching = nullptr;  // the person index, for link detection
 };
 
 class Exchange {
@@ -49,6 +51,8 @@ class Exchange {
   boost::asio::awaitable<Response> transact_anonymous(Work work);
   // Runs `work` on the CPU pool and resumes afterwards.
   boost::asio::awaitable<void> offload(std::function<void()> work);
+
+  service::MatchRegistry* matching() const { return backend_.matching; }
 
   // When the caller's session ends if it stays active (set by transact()).
   Timestamp session_expires_at() const { return session_expires_at_; }

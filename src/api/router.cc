@@ -11,6 +11,7 @@ const std::vector<Route>& all_routes() {
     add_session_routes(table);
     add_proceeding_routes(table);
     add_person_routes(table);
+    add_link_routes(table);
     add_audit_routes(table);
     add_user_routes(table);
     return table;

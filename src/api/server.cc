@@ -24,13 +24,14 @@ using tcp = asio::ip::tcp;
 constexpr auto kTuple = asio::experimental::as_tuple(asio::use_awaitable);
 
 struct Server::Impl {
-  Impl(store::Database& database, const Clock& clock, ServerOptions options)
+  Impl(store::Database& database, const Clock& clock, ServerOptions options,
+       service::MatchRegistry* matching)
       : options(std::move(options)),
         io(this->options.threads),
         acceptor(io),
         signals(io, SIGINT, SIGTERM),
         cpu_pool(2),
-        backend{database, clock, cpu_pool} {}
+        backend{database, clock, cpu_pool, nullptr, matching} {}
 
   ServerOptions options;
   asio::io_context io;
@@ -143,8 +144,9 @@ asio::awaitable<void> accept_loop(tcp::acceptor& acceptor, Backend& backend) {
 
 }  // namespace
 
-Server::Server(store::Database& database, const Clock& clock, ServerOptions options)
-    : impl_(std::make_unique<Impl>(database, clock, std::move(options))) {}
+Server::Server(store::Database& database, const Clock& clock, ServerOptions options,
+               service::MatchRegistry* matching)
+    : impl_(std::make_unique<Impl>(database, clock, std::move(options), matching)) {}
 
 Server::~Server() {
   stop();

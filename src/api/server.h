@@ -9,6 +9,7 @@
 
 #include "common/clock.h"
 #include "common/result.h"
+#include "service/match_registry.h"
 #include "store/store.h"
 
 namespace taawun::api {
@@ -22,7 +23,9 @@ struct ServerOptions {
 
 class Server {
  public:
-  Server(store::Database& database, const Clock& clock, ServerOptions options);
+  // `matching` (may be null: no link detection) must outlive the server.
+  Server(store::Database& database, const Clock& clock, ServerOptions options,
+         service::MatchRegistry* matching);
   ~Server();
 
   // Binds and listens; returns the bound port.

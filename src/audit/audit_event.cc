@@ -23,7 +23,7 @@ std::string canonical_entry(const AuditEvent& e) {
   for (const std::string* field :
        {&e.actor_user_id, &e.actor_country, &e.actor_authority, &e.actor_role, &e.operation,
         &e.object_type, &e.object_id, &e.purpose, &e.case_reference, &e.outcome, &e.client_address,
-        &e.request_id, &e.detail_hash, &e.prev_hash}) {
+        &e.request_id, &e.detail_hash, &e.recipients, &e.prev_hash}) {
     append_field(out, *field);
   }
   return out;

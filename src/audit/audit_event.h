@@ -25,6 +25,7 @@ struct AuditEvent {
   std::string client_address;
   std::string request_id;
   std::string detail_hash;  // SHA-256 of a detail that may hold personal data (search text)
+  std::string recipients;   // countries personal data was disclosed to, comma-separated ("MA,ES")
   std::string prev_hash;    // hash of the previous event; 64 zeros for the first
   std::string hash;         // SHA-256 over prev_hash and the canonical entry
 };

@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/open_database.h"
 #include "service/involvement_service.h"
+#include "service/match_registry.h"
 #include "service/person_service.h"
 #include "service/proceeding_service.h"
 
@@ -104,6 +105,8 @@ void add_demo_command(CLI::App& app) {
     }
     auto database = open_database(options->db);
     if (!database) throw CLI::RuntimeError(kExitFailure);
+    // The demo's persons are matched as they are entered, so the demo starts with links.
+    service::MatchRegistry matching;
     const std::pair<const char*, domain::Role> kRoles[] = {
         {"prosecutor", domain::Role::kProsecutor},
         {"liaison", domain::Role::kLiaisonMagistrate},
@@ -137,7 +140,8 @@ void add_demo_command(CLI::App& app) {
           person.birth_date = parse_partial_date(demo.birth_date).value();
           person.sex = demo.sex;
           person.nationalities = demo.nationalities;
-          TAAWUN_ASSIGN_OR_RETURN(auto created, service::create_person(store, context, person));
+          TAAWUN_ASSIGN_OR_RETURN(auto created,
+                                  service::create_person(store, context, person, &matching));
           TAAWUN_TRY(service::add_involvement(store, context, proceeding.meta.id, created.meta.id,
                                               demo.role));
         }

@@ -5,6 +5,7 @@
 #include "api/server.h"
 #include "cli/commands.h"
 #include "cli/open_database.h"
+#include "service/match_registry.h"
 
 namespace taawun::cli {
 
@@ -28,8 +29,16 @@ void add_serve_command(CLI::App& app) {
   command->callback([options] {
     auto database = open_database(options->db);
     if (!database) throw CLI::RuntimeError(kExitFailure);
+    // The matching index lives in memory, rebuilt from the register at every start.
+    service::MatchRegistry matching;
+    Status loaded = database->write([&](store::Store& store) { return matching.load(store); });
+    if (!loaded.ok()) {
+      std::cerr << "taawun: loading the matching index: " << loaded.error().message << "\n";
+      throw CLI::RuntimeError(kExitFailure);
+    }
+    spdlog::info("matching index: {} persons", matching.size());
     SystemClock clock;
-    api::Server server(*database, clock, options->server);
+    api::Server server(*database, clock, options->server, &matching);
     auto port = server.listen();
     if (!port.ok()) {
       std::cerr << "taawun: " << port.error().message << "\n";

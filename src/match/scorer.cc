@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 
 #include "names/similarity.h"
 #include "names/transliterate.h"
@@ -223,6 +224,56 @@ float token_similarity(const PreparedToken& a, const PreparedToken& b) {
     }
   }
   return s;
+}
+
+float birth_date_log_odds(const std::optional<PartialDate>& a,
+                          const std::optional<PartialDate>& b) {
+  return date_evidence(a, b).log_odds;
+}
+
+float Scorer::name_cap(const PreparedRecord& record) {
+  // An aligned token pair adds at most the lighter of the two weights, and nothing else in the
+  // name comparison adds: the sum of the weights of a name bounds what it can bring.
+  float best = record.names.empty() ? -kDisagreement : 0.0f;
+  for (const PreparedName& name : record.names) {
+    float sum = 0;
+    for (std::size_t t = 0; t < std::min<std::size_t>(name.size, kMaxTokens); ++t) {
+      sum += record.tokens[name.first + t].weight;
+    }
+    best = std::max(best, sum);
+  }
+  return std::min(best, kMaxNameAgreement);
+}
+
+float Scorer::basic_upper_bound(float name_cap, const std::optional<PartialDate>& a_date, Sex a_sex,
+                                const std::optional<PartialDate>& b_date, Sex b_sex) {
+  float log_odds = name_cap + date_evidence(a_date, b_date).log_odds;
+  if (a_sex != Sex::kUnknown && b_sex != Sex::kUnknown) log_odds += a_sex == b_sex ? 0.2f : -4.0f;
+  return log_odds;
+}
+
+float Scorer::upper_bound(const PreparedRecord& a, const PreparedRecord& b) const {
+  // The same non-name evidence as run(), with the names at their cap.
+  float log_odds = basic_upper_bound(std::min(name_cap(a), name_cap(b)), a.birth_date, a.sex,
+                                     b.birth_date, b.sex);
+  if (!a.nationalities.empty() && !b.nationalities.empty()) {
+    log_odds += intersects(a.nationalities, b.nationalities) ? 0.5f : -0.3f;
+  }
+  if (!a.documents.empty() && !b.documents.empty()) {
+    if (intersects(a.documents, b.documents)) {
+      log_odds += 9.0f;
+    } else if (intersects(a.document_kinds, b.document_kinds)) {
+      log_odds -= 1.0f;
+    }
+  }
+  if (intersects(a.identifiers, b.identifiers)) log_odds += 7.0f;
+  return log_odds;
+}
+
+float Scorer::log_odds_for(float probability) const {
+  if (probability <= 0.0f) return -std::numeric_limits<float>::infinity();
+  if (probability >= 1.0f) return std::numeric_limits<float>::infinity();
+  return (std::log(probability / (1.0f - probability)) - config_.bias) / config_.scale;
 }
 
 float Scorer::calibrate(float log_odds) const {

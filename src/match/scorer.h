@@ -17,6 +17,7 @@
 //
 // Thread-safe: a Scorer is immutable; score() allocates nothing, explain() builds text.
 
+#include <optional>
 #include <string_view>
 
 #include "match/explanation.h"
@@ -53,6 +54,18 @@ class Scorer {
   // Same score, with the per-feature explanation.
   MatchResult explain(const PreparedRecord& a, const PreparedRecord& b) const;
 
+  // At least score(a, b).log_odds, cheaply: every feature but the names exactly, the names at the
+  // most they can add. A candidate whose bound is below a threshold need not be scored.
+  float upper_bound(const PreparedRecord& a, const PreparedRecord& b) const;
+  // The most the names of `record` can add to any score (min of both records' caps bounds a pair).
+  static float name_cap(const PreparedRecord& record);
+  // upper_bound() when one of the records has no nationalities, documents or identifiers (which
+  // add nothing then): `name_cap` (the smaller of the two records' caps), dates and sexes.
+  static float basic_upper_bound(float name_cap, const std::optional<PartialDate>& a_date,
+                                 Sex a_sex, const std::optional<PartialDate>& b_date, Sex b_sex);
+  // The log-odds whose calibrated probability is `probability` (-inf for 0, +inf for 1).
+  float log_odds_for(float probability) const;
+
   float calibrate(float log_odds) const;
   Decision decide(float probability) const;
   const ScorerConfig& config() const { return config_; }
@@ -66,5 +79,9 @@ class Scorer {
 // Similarity in [0, 1] of two prepared tokens (phonetic key, alternative key without a glued
 // article, and within one script the spelling). Exposed for tests and the index.
 float token_similarity(const PreparedToken& a, const PreparedToken& b);
+
+// The birth-date evidence (log-odds) the scorer adds for two dates; 0 when one is unknown.
+// Exposed for the index, which ranks blocking candidates with it before scoring them.
+float birth_date_log_odds(const std::optional<PartialDate>& a, const std::optional<PartialDate>& b);
 
 }  // namespace taawun::match

@@ -77,6 +77,9 @@ std::string latin_key(std::string_view word) {
         case tables::When::kNotAfterR:
           applies = i == 0 || word[i - 1] != 'r';
           break;
+        case tables::When::kBetweenVowels:
+          applies = i > 0 && is_vowel(word[i - 1]) && is_vowel(next);
+          break;
       }
       if (applies) {
         chosen = rule;

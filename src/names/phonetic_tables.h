@@ -11,6 +11,9 @@
 //   G  g gh rh      غ گ ڭ        F  f ph v      ف ڤ
 //   K  k q c ck     ق ك          L M N          ل م ن
 //   W  w ou+vowel   و (consonant) Y  y+vowel     ي (consonant)
+//   I  j between vowels: Dutch writes ي so (Boetajeb = بوطيب, Ajoeb = أيوب), French and
+//      English write ج so (Khadija, Hajar), Spanish writes خ so (Bujari): a glide close to J,
+//      Y and X and cheap to drop (similarity_tables.h)
 // Which romanisations meet across classes (Spanish j for خ, Dutch j for ي, French rh for غ) is in
 // the substitution costs of similarity_tables.h, not here.
 
@@ -23,6 +26,7 @@ enum class When : unsigned char {
   kBeforeVowel,       // the next letter is a vowel (a e i o u y)
   kBeforeFrontVowel,  // the next letter is e, i or y
   kNotAfterR,         // the previous letter is not r ("rh" is French for غ, but "rrh" is r + h)
+  kBetweenVowels,     // the previous and the next letters are vowels
 };
 
 struct LatinRule {
@@ -56,6 +60,8 @@ inline constexpr LatinRule kLatinRules[] = {
     {"c", "S", When::kBeforeFrontVowel},
     {"g", "J", When::kBeforeFrontVowel},
     {"y", "Y", When::kBeforeVowel},
+    {"j", "I", When::kBetweenVowels},  // Boetajeb, Khadija: see class I above
+    {"x", "C", When::kBetweenVowels},  // Spanish x for ش: Aixa = عائشة
     {"a", "", When::kAlways},
     {"e", "", When::kAlways},
     {"i", "", When::kAlways},

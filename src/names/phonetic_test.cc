@@ -27,6 +27,18 @@ TEST(LatinKey, Romanisations) {
   for (const auto& c : cases) EXPECT_EQ(latin_key(c.word), c.key) << c.word;
 }
 
+TEST(LatinKey, IntervocalicJAndSpanishX) {
+  // j between vowels is a glide (I): Dutch for ي, French/English for ج, Spanish for خ; Spanish x
+  // between vowels is ش. Elsewhere j and x keep their usual classes.
+  const KeyCase cases[] = {
+      {"boetajeb", "BTIB"}, {"ajoeb", "IB"},         {"khadija", "XDI"},  {"hajar", "HIR"},
+      {"bujari", "BIR"},    {"sajed", "SID"},        {"boujemaa", "BIM"}, {"jamal", "JML"},
+      {"jasin", "JSN"},     {"benjelloun", "BNJLN"}, {"khadidja", "XDJ"}, {"aixa", "C"},
+      {"xixa", "KSC"},      {"felix", "FLKS"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(latin_key(c.word), c.key) << c.word;
+}
+
 TEST(ArabicKey, Letters) {
   const KeyCase cases[] = {
       {"محمد", "MHMD"}, {"غزواني", "GZWN"}, {"خالد", "XLD"},   {"ياسين", "YSN"}, {"رشيد", "RCD"},

@@ -31,7 +31,11 @@ inline constexpr SymbolPair kSubstitutionCosts[] = {
     {'D', 'T', 0.45f},  // ض ط, final devoicing (Mehmet)
     {'B', 'F', 0.6f},   // p / f / v
     {'F', 'W', 0.5f},   // v / w
-    {'B', 'W', 0.6f},  {'W', 'Y', 0.5f}, {'M', 'N', 0.7f}, {'L', 'R', 0.75f},
+    {'B', 'W', 0.6f},  {'W', 'Y', 0.5f}, {'M', 'N', 0.7f},
+    {'L', 'R', 0.75f}, {'I', 'J', 0.1f},  // j between vowels: ج (Khadija = خديجة)
+    {'I', 'Y', 0.1f},                     // Dutch j for ي (Ajoeb = أيوب)
+    {'I', 'X', 0.3f},                     // Spanish j for خ (Bujari = بوخاري)
+    {'I', 'H', 0.5f},                     // Spanish j for ح
 };
 
 // Insertion/deletion costs for symbols that romanisations drop or add freely; others cost 1.
@@ -43,6 +47,7 @@ inline constexpr SymbolCost kIndelCosts[] = {
     {'H', 0.3f},   // Mohamed / Mhamed / Mamadou; final h (Abdallah / Abdalla)
     {'W', 0.25f},  // Daoud / Dawud, Bouazza / Bou Azza
     {'Y', 0.25f},  // Zakaria / Zakariya, Fayez / Faiz
+    {'I', 0.3f},   // Dutch j for a long ي Arabic reads as a vowel: Boetajeb = بوطيب
 };
 
 }  // namespace taawun::names::tables

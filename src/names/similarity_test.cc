@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "names/phonetic.h"
+
 namespace taawun::names {
 namespace {
 
@@ -17,6 +19,22 @@ TEST(KeySimilarity, ConventionsAreClose) {
   EXPECT_GE(key_similarity("MMD", "MHMD"), 0.9f);    // Mamadou / Mohamed
   EXPECT_GE(key_similarity("DWD", "DD"), 0.9f);      // Dawud / Daoud
   EXPECT_GE(key_similarity("MHMT", "MHMD"), 0.85f);  // Mehmet / Mohamed
+}
+
+TEST(KeySimilarity, IntervocalicJMeetsArabic) {
+  struct Case {
+    const char* latin;
+    const char* arabic;
+  };
+  // Each spelling against the Arabic-script key of the same name. Before the rules, Boetajeb /
+  // بوطيب was 0.75 (an extra J) and Aixa / عائشة had KS for C.
+  const Case cases[] = {
+      {"boetajeb", "بوطيب"}, {"ajoeb", "ايوب"}, {"khadija", "خديجة"}, {"hajar", "هاجر"},
+      {"bujari", "بوخاري"},  {"aixa", "عائشة"}, {"sajed", "سيد"},     {"tajeddine", "تاجدين"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_GE(key_similarity(word_key(c.latin), word_key(c.arabic)), 0.9f) << c.latin;
+  }
 }
 
 TEST(KeySimilarity, DifferentNamesAreFar) {

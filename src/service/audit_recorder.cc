@@ -20,6 +20,7 @@ Status record_audit(store::Store& store, const RequestContext& context, const Au
   event.client_address = context.actor.client_address;
   event.request_id = context.actor.request_id;
   event.detail_hash = note.detail_hash;
+  event.recipients = note.recipients;
   auto appended = store.append_audit(std::move(event));
   if (!appended.ok()) return appended.error();
   return {};

@@ -17,6 +17,7 @@ struct AuditNote {
   std::string_view object_id;
   std::string_view outcome = "success";
   std::string detail_hash = {};  // SHA-256 of a detail that may hold personal data
+  std::string recipients = {};   // countries personal data is disclosed to
 };
 
 Status record_audit(store::Store& store, const RequestContext& context, const AuditNote& note);

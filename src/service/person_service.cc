@@ -6,6 +6,7 @@
 #include "names/normalise.h"
 #include "names/script.h"
 #include "service/audit_recorder.h"
+#include "service/link_service.h"
 
 namespace taawun::service {
 
@@ -38,7 +39,7 @@ Result<domain::Person> load_visible(store::Store& store, const RequestContext& c
 std::string name_search_key(std::string_view name) { return names::normalise(name); }
 
 Result<domain::Person> create_person(store::Store& store, const RequestContext& context,
-                                     domain::Person input) {
+                                     domain::Person input, MatchRegistry* matching) {
   TAAWUN_TRY(auth::authorize(context.actor, auth::Action::kWriteRegister));
   complete_names(input);
   TAAWUN_TRY(domain::validate(input));
@@ -51,6 +52,7 @@ Result<domain::Person> create_person(store::Store& store, const RequestContext& 
   input.meta.created_at = input.meta.updated_at = context.now;
   TAAWUN_TRY(store.insert_person(input, search_keys(input)));
   TAAWUN_TRY(record_audit(store, context, {"person.create", "person", input.meta.id}));
+  if (matching) TAAWUN_TRY(detect_links(store, context, input, *matching));
   return input;
 }
 
@@ -65,7 +67,7 @@ Result<domain::Person> read_person(store::Store& store, const RequestContext& co
 
 Result<domain::Person> update_person(store::Store& store, const RequestContext& context,
                                      std::string_view id, long long expected_version,
-                                     const PersonChanges& changes) {
+                                     const PersonChanges& changes, MatchRegistry* matching) {
   TAAWUN_TRY(auth::authorize(context.actor, auth::Action::kWriteRegister));
   TAAWUN_ASSIGN_OR_RETURN(auto person, load_visible(store, context, id));
   TAAWUN_TRY(domain::check_version(person.meta, expected_version));
@@ -76,15 +78,19 @@ Result<domain::Person> update_person(store::Store& store, const RequestContext& 
   person.meta.updated_at = context.now;
   TAAWUN_TRY(store.update_person(person, search_keys(person)));
   TAAWUN_TRY(record_audit(store, context, {"person.update", "person", person.meta.id}));
+  if (matching) TAAWUN_TRY(detect_links(store, context, person, *matching));
   return person;
 }
 
 Status delete_person(store::Store& store, const RequestContext& context, std::string_view id,
-                     long long expected_version) {
+                     long long expected_version, MatchRegistry* matching) {
   TAAWUN_TRY(auth::authorize(context.actor, auth::Action::kWriteRegister));
   TAAWUN_ASSIGN_OR_RETURN(auto person, load_visible(store, context, id));
   TAAWUN_TRY(domain::check_version(person.meta, expected_version));
   TAAWUN_TRY(store.delete_person(person.meta.id));
+  if (matching) {
+    store.after_commit([matching, id = person.meta.id] { matching->remove(id); });
+  }
   return record_audit(store, context, {"person.delete", "person", person.meta.id});
 }
 

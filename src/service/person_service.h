@@ -9,6 +9,7 @@
 
 #include "common/result.h"
 #include "domain/person.h"
+#include "service/match_registry.h"
 #include "service/request_context.h"
 #include "store/store.h"
 
@@ -18,9 +19,10 @@ namespace taawun::service {
 // naming the field for a malformed change.
 using PersonChanges = std::function<Status(domain::Person&)>;
 
-// Registers a person owned by the actor's country and authority. `input.meta` is ignored.
+// Registers a person owned by the actor's country and authority. `input.meta` is ignored. With a
+// registry, the person is matched against the other countries' persons and links are recorded.
 Result<domain::Person> create_person(store::Store& store, const RequestContext& context,
-                                     domain::Person input);
+                                     domain::Person input, MatchRegistry* matching = nullptr);
 
 // One person, audited as a consultation with the context's purpose. not_found when absent or
 // foreign.
@@ -30,10 +32,11 @@ Result<domain::Person> read_person(store::Store& store, const RequestContext& co
 // Applies `changes` when `expected_version` is current (precondition.version_mismatch otherwise).
 Result<domain::Person> update_person(store::Store& store, const RequestContext& context,
                                      std::string_view id, long long expected_version,
-                                     const PersonChanges& changes);
+                                     const PersonChanges& changes,
+                                     MatchRegistry* matching = nullptr);
 
 Status delete_person(store::Store& store, const RequestContext& context, std::string_view id,
-                     long long expected_version);
+                     long long expected_version, MatchRegistry* matching = nullptr);
 
 // The actor's country's persons, optionally those one of whose names contains `name` (compared
 // after normalisation: case, diacritics and Arabic vocalisation do not matter).

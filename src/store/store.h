@@ -17,6 +17,7 @@
 #include "auth/session.h"
 #include "common/result.h"
 #include "domain/involvement.h"
+#include "domain/link.h"
 #include "domain/person.h"
 #include "domain/proceeding.h"
 #include "domain/user.h"
@@ -91,6 +92,25 @@ class Store {
   virtual Result<std::vector<domain::Involvement>> list_involvements_of_person(
       std::string_view person_id) = 0;
   virtual Status delete_involvement(std::string_view id) = 0;
+
+  // Every person of every country, in insertion order, until `visit` returns false. For building
+  // the in-memory matching index at start-up; not for serving users.
+  virtual Status scan_persons(const std::function<bool(const domain::Person&)>& visit) = 0;
+
+  // Links. update_link writes only when the stored version equals link.version - 1.
+  virtual Status insert_link(const domain::Link& link) = 0;
+  virtual Status update_link(const domain::Link& link) = 0;
+  virtual Result<std::optional<domain::Link>> find_link(std::string_view id) = 0;
+  virtual Result<std::optional<domain::Link>> find_link_by_pair(std::string_view left_person_id,
+                                                               std::string_view right_person_id) = 0;
+  // Links one of whose sides `page.country` owns; `status`, when not empty, filters.
+  virtual Result<Page<domain::Link>> list_links(const PageRequest& page,
+                                                std::string_view status) = 0;
+  virtual Result<std::vector<domain::Link>> list_links_of_person(std::string_view person_id) = 0;
+
+  // Runs `action` after this unit of work has committed durably (never if it rolls back), on the
+  // database's thread. For in-memory state that mirrors the database, such as the matching index.
+  virtual void after_commit(std::function<void()> action) = 0;
 
   // Audit. append assigns seq, prev_hash and hash (chaining to the last event in this transaction's
   // view) and returns the stored event.

@@ -26,6 +26,7 @@ nlohmann::json event_json(const audit::AuditEvent& e) {
           {"client_address", e.client_address},
           {"request_id", e.request_id},
           {"detail_hash", e.detail_hash},
+          {"recipients", e.recipients},
           {"prev_hash", e.prev_hash},
           {"hash", e.hash}};
 }

@@ -1,10 +1,12 @@
 // /api/v1/persons: the persons of the register.
 
 #include "api/exchange.h"
+#include "api/json/link_json.h"
 #include "api/json/register_json.h"
 #include "api/route_support.h"
 #include "api/router.h"
 #include "service/involvement_service.h"
+#include "service/link_service.h"
 #include "service/person_service.h"
 
 namespace taawun::api {
@@ -20,7 +22,8 @@ awaitable<Response> create(Exchange& exchange) {
   }
   co_return co_await exchange.transact([&](store::Store& store) -> Result<Response> {
     TAAWUN_ASSIGN_OR_RETURN(auto person,
-                            service::create_person(store, exchange.context(), std::move(input)));
+                            service::create_person(store, exchange.context(), std::move(input),
+                                                  exchange.matching()));
     Response response = resource_response(201, json::person_to_json(person), person.meta.version);
     response.headers.emplace_back("Location", "/api/v1/persons/" + person.meta.id);
     return response;
@@ -55,7 +58,8 @@ awaitable<Response> update(Exchange& exchange) {
         auto person, service::update_person(store, exchange.context(), exchange.param("id"),
                                             *version, [&](domain::Person& current) {
                                               return json::read_person(exchange.body(), current);
-                                            }));
+                                            },
+                                            exchange.matching()));
     return resource_response(200, json::person_to_json(person), person.meta.version);
   });
 }
@@ -64,7 +68,8 @@ awaitable<Response> remove(Exchange& exchange) {
   auto version = if_match_version(exchange.request());
   if (!version.ok()) co_return problem_response(version.error());
   co_return co_await exchange.transact([&](store::Store& store) -> Result<Response> {
-    TAAWUN_TRY(service::delete_person(store, exchange.context(), exchange.param("id"), *version));
+    TAAWUN_TRY(service::delete_person(store, exchange.context(), exchange.param("id"), *version,
+                                      exchange.matching()));
     return Response::empty(204);
   });
 }
@@ -79,6 +84,16 @@ awaitable<Response> involvements(Exchange& exchange) {
   });
 }
 
+awaitable<Response> links(Exchange& exchange) {
+  co_return co_await exchange.transact([&](store::Store& store) -> Result<Response> {
+    TAAWUN_ASSIGN_OR_RETURN(
+        auto views, service::links_of_person(store, exchange.context(), exchange.param("id")));
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& view : views) items.push_back(json::link_to_json(view));
+    return Response::json(200, {{"items", items}});
+  });
+}
+
 }  // namespace
 
 void add_person_routes(std::vector<Route>& routes) {
@@ -88,6 +103,7 @@ void add_person_routes(std::vector<Route>& routes) {
   routes.push_back({"PATCH", "/api/v1/persons/{id}", true, update});
   routes.push_back({"DELETE", "/api/v1/persons/{id}", false, remove});
   routes.push_back({"GET", "/api/v1/persons/{id}/involvements", false, involvements});
+  routes.push_back({"GET", "/api/v1/persons/{id}/links", false, links});
 }
 
 }  // namespace taawun::api

@@ -29,6 +29,11 @@ Statement& Statement::bind(int index, long long value) {
   return *this;
 }
 
+Statement& Statement::bind_double(int index, double value) {
+  sqlite3_bind_double(stmt_, index, value);
+  return *this;
+}
+
 Statement& Statement::bind_null(int index) {
   sqlite3_bind_null(stmt_, index);
   return *this;
@@ -65,6 +70,8 @@ std::optional<std::string> Statement::optional_text(int column) const {
 }
 
 long long Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+double Statement::real(int column) const { return sqlite3_column_double(stmt_, column); }
 
 Result<std::unique_ptr<Connection>> Connection::open(const std::string& path) {
   sqlite3* db = nullptr;

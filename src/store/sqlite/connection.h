@@ -28,6 +28,7 @@ class Statement {
   Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
   Statement& bind(int index, long long value);
   Statement& bind_null(int index);
+  Statement& bind_double(int index, double value);
   Statement& bind(int index, const std::optional<std::string>& text);
 
   // Steps once: true when a row is available, false when done; errors become Error values.
@@ -38,6 +39,7 @@ class Statement {
   std::string text(int column) const;
   std::optional<std::string> optional_text(int column) const;
   long long integer(int column) const;
+  double real(int column) const;
 
  private:
   sqlite3_stmt* stmt_;

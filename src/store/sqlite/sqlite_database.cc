@@ -121,6 +121,7 @@ void SqliteDatabase::run_batch(std::deque<Job>& batch) {
     return;
   }
   SqliteStore store(*connection_);
+  std::vector<std::function<void()>> after_commit;
   for (auto& job : batch) {
     Status status = connection_->exec("SAVEPOINT work");
     if (status.ok()) {
@@ -133,6 +134,11 @@ void SqliteDatabase::run_batch(std::deque<Job>& batch) {
       Status released = connection_->exec("RELEASE work");
       if (status.ok() && !released.ok()) status = released;
     }
+    // A rolled-back work's actions are dropped with it.
+    auto actions = store.take_after_commit();
+    if (status.ok()) {
+      for (auto& action : actions) after_commit.push_back(std::move(action));
+    }
     outcomes.push_back(std::move(status));
   }
   Status committed = connection_->exec("COMMIT");
@@ -141,6 +147,8 @@ void SqliteDatabase::run_batch(std::deque<Job>& batch) {
     for (auto& outcome : outcomes) {
       if (outcome.ok()) outcome = committed;
     }
+  } else {
+    for (auto& action : after_commit) action();
   }
   for (size_t i = 0; i < batch.size(); ++i) batch[i].done(std::move(outcomes[i]));
 }

@@ -185,7 +185,7 @@ Involvement involvement_from(const Statement& row) {
 constexpr const char* kAuditColumns =
     "seq, at, actor_user_id, actor_country, actor_authority, actor_role, operation, object_type, "
     "object_id, purpose, case_reference, outcome, client_address, request_id, detail_hash, "
-    "prev_hash, hash";
+    "recipients, prev_hash, hash";
 
 audit::AuditEvent audit_from(const Statement& row) {
   audit::AuditEvent e;
@@ -204,8 +204,9 @@ audit::AuditEvent audit_from(const Statement& row) {
   e.client_address = row.text(12);
   e.request_id = row.text(13);
   e.detail_hash = row.text(14);
-  e.prev_hash = row.text(15);
-  e.hash = row.text(16);
+  e.recipients = row.text(15);
+  e.prev_hash = row.text(16);
+  e.hash = row.text(17);
   return e;
 }
 
@@ -602,6 +603,166 @@ Status SqliteStore::delete_involvement(std::string_view id) {
   return stmt.run();
 }
 
+Status SqliteStore::scan_persons(const std::function<bool(const Person&)>& visit) {
+  // Pages by seq so that no statement stays open while children are loaded.
+  long long after = 0;
+  for (;;) {
+    std::vector<std::pair<long long, Person>> batch;
+    {
+      TAAWUN_ASSIGN_OR_RETURN(auto stmt,
+                              db_.prepare(kPersonSelect + "WHERE seq > ?1 ORDER BY seq LIMIT 1000"));
+      stmt.bind(1, after);
+      TAAWUN_ASSIGN_OR_RETURN(batch, (collect<std::pair<long long, Person>>(
+                                         stmt, [](const Statement& row) {
+                                           return std::pair(row.integer(0), person_from(row));
+                                         })));
+    }
+    if (batch.empty()) return {};
+    for (auto& [seq, person] : batch) {
+      TAAWUN_TRY(load_person_children(person));
+      if (!visit(person)) return {};
+      after = seq;
+    }
+  }
+}
+
+namespace {
+
+const std::string kLinkSelect =
+    "SELECT seq, id, left_person_id, left_country, left_authority, left_person_version, "
+    "left_consented, right_person_id, right_country, right_authority, right_person_version, "
+    "right_consented, probability, decision, explanation, status, version, created_at, updated_at "
+    "FROM links ";
+
+std::string encode_explanation(const std::vector<domain::LinkFeature>& features) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& f : features) {
+    out.push_back(
+        {{"feature", f.feature}, {"outcome", f.outcome}, {"weight", f.weight}, {"detail", f.detail}});
+  }
+  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::vector<domain::LinkFeature> decode_explanation(const std::string& text) {
+  std::vector<domain::LinkFeature> features;
+  auto json = nlohmann::json::parse(text, nullptr, false);
+  if (!json.is_array()) return features;
+  for (const auto& f : json) {
+    if (!f.is_object()) continue;
+    features.push_back({f.value("feature", ""), f.value("outcome", ""), f.value("weight", 0.0),
+                        f.value("detail", "")});
+  }
+  return features;
+}
+
+domain::Link link_from(const Statement& row) {
+  domain::Link link;
+  link.id = row.text(1);
+  link.left = {row.text(2), row.text(3), row.text(4), row.integer(5), row.integer(6) != 0};
+  link.right = {row.text(7), row.text(8), row.text(9), row.integer(10), row.integer(11) != 0};
+  link.probability = row.real(12);
+  link.decision = row.text(13);
+  link.explanation = decode_explanation(row.text(14));
+  link.status = row.text(15);
+  link.version = row.integer(16);
+  link.created_at = time_of(row.text(17));
+  link.updated_at = time_of(row.text(18));
+  return link;
+}
+
+}  // namespace
+
+Status SqliteStore::insert_link(const domain::Link& link) {
+  TAAWUN_ASSIGN_OR_RETURN(
+      auto stmt,
+      db_.prepare("INSERT INTO links (id, left_person_id, left_country, left_authority, "
+                  "left_person_version, left_consented, right_person_id, right_country, "
+                  "right_authority, right_person_version, right_consented, probability, decision, "
+                  "explanation, status, version, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, "
+                  "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"));
+  stmt.bind(1, link.id)
+      .bind(2, link.left.person_id)
+      .bind(3, link.left.country)
+      .bind(4, link.left.authority)
+      .bind(5, link.left.person_version)
+      .bind(6, link.left.consented ? 1LL : 0LL)
+      .bind(7, link.right.person_id)
+      .bind(8, link.right.country)
+      .bind(9, link.right.authority)
+      .bind(10, link.right.person_version)
+      .bind(11, link.right.consented ? 1LL : 0LL)
+      .bind_double(12, link.probability)
+      .bind(13, link.decision)
+      .bind(14, encode_explanation(link.explanation))
+      .bind(15, link.status)
+      .bind(16, link.version)
+      .bind(17, time_text(link.created_at))
+      .bind(18, time_text(link.updated_at));
+  return stmt.run();
+}
+
+Status SqliteStore::update_link(const domain::Link& link) {
+  TAAWUN_ASSIGN_OR_RETURN(
+      auto stmt,
+      db_.prepare("UPDATE links SET left_person_version = ?2, left_consented = ?3, "
+                  "right_person_version = ?4, right_consented = ?5, probability = ?6, decision = "
+                  "?7, explanation = ?8, status = ?9, version = ?10, updated_at = ?11, "
+                  "left_authority = ?12, right_authority = ?13 WHERE id = ?1 AND version = ?14"));
+  stmt.bind(1, link.id)
+      .bind(2, link.left.person_version)
+      .bind(3, link.left.consented ? 1LL : 0LL)
+      .bind(4, link.right.person_version)
+      .bind(5, link.right.consented ? 1LL : 0LL)
+      .bind_double(6, link.probability)
+      .bind(7, link.decision)
+      .bind(8, encode_explanation(link.explanation))
+      .bind(9, link.status)
+      .bind(10, link.version)
+      .bind(11, time_text(link.updated_at))
+      .bind(12, link.left.authority)
+      .bind(13, link.right.authority)
+      .bind(14, link.version - 1);
+  TAAWUN_TRY(stmt.run());
+  return expect_one_change(db_);
+}
+
+Result<std::optional<domain::Link>> SqliteStore::find_link(std::string_view id) {
+  TAAWUN_ASSIGN_OR_RETURN(auto stmt, db_.prepare(kLinkSelect + "WHERE id = ?1"));
+  stmt.bind(1, id);
+  return one<domain::Link>(stmt, link_from);
+}
+
+Result<std::optional<domain::Link>> SqliteStore::find_link_by_pair(
+    std::string_view left_person_id, std::string_view right_person_id) {
+  TAAWUN_ASSIGN_OR_RETURN(
+      auto stmt, db_.prepare(kLinkSelect + "WHERE left_person_id = ?1 AND right_person_id = ?2"));
+  stmt.bind(1, left_person_id).bind(2, right_person_id);
+  return one<domain::Link>(stmt, link_from);
+}
+
+Result<Page<domain::Link>> SqliteStore::list_links(const PageRequest& request,
+                                                   std::string_view status) {
+  TAAWUN_ASSIGN_OR_RETURN(long long after, cursor_position(request.cursor));
+  TAAWUN_ASSIGN_OR_RETURN(
+      auto stmt, db_.prepare(kLinkSelect +
+                             "WHERE (left_country = ?1 OR right_country = ?1) AND seq > ?2 AND "
+                             "(?4 = '' OR status = ?4) ORDER BY seq LIMIT ?3"));
+  stmt.bind(1, request.country).bind(2, after).bind(3, request.limit + 1LL).bind(4, status);
+  return page_of<domain::Link>(stmt, request.limit, link_from);
+}
+
+Result<std::vector<domain::Link>> SqliteStore::list_links_of_person(std::string_view person_id) {
+  TAAWUN_ASSIGN_OR_RETURN(
+      auto stmt,
+      db_.prepare(kLinkSelect + "WHERE left_person_id = ?1 OR right_person_id = ?1 ORDER BY seq"));
+  stmt.bind(1, person_id);
+  return collect<domain::Link>(stmt, link_from);
+}
+
+void SqliteStore::after_commit(std::function<void()> action) {
+  after_commit_.push_back(std::move(action));
+}
+
 Result<audit::AuditEvent> SqliteStore::append_audit(audit::AuditEvent event) {
   {
     TAAWUN_ASSIGN_OR_RETURN(
@@ -614,7 +775,7 @@ Result<audit::AuditEvent> SqliteStore::append_audit(audit::AuditEvent event) {
   TAAWUN_ASSIGN_OR_RETURN(
       auto stmt, db_.prepare(std::string("INSERT INTO audit_events (") + kAuditColumns +
                              ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-                             "?14, ?15, ?16, ?17)"));
+                             "?14, ?15, ?16, ?17, ?18)"));
   stmt.bind(1, event.seq)
       .bind(2, time_text(event.at))
       .bind(3, event.actor_user_id)
@@ -630,8 +791,9 @@ Result<audit::AuditEvent> SqliteStore::append_audit(audit::AuditEvent event) {
       .bind(13, event.client_address)
       .bind(14, event.request_id)
       .bind(15, event.detail_hash)
-      .bind(16, event.prev_hash)
-      .bind(17, event.hash);
+      .bind(16, event.recipients)
+      .bind(17, event.prev_hash)
+      .bind(18, event.hash);
   TAAWUN_TRY(stmt.run());
   return event;
 }

@@ -47,6 +47,20 @@ class SqliteStore final : public Store {
       std::string_view person_id) override;
   Status delete_involvement(std::string_view id) override;
 
+  Status scan_persons(const std::function<bool(const domain::Person&)>& visit) override;
+
+  Status insert_link(const domain::Link& link) override;
+  Status update_link(const domain::Link& link) override;
+  Result<std::optional<domain::Link>> find_link(std::string_view id) override;
+  Result<std::optional<domain::Link>> find_link_by_pair(std::string_view left_person_id,
+                                                       std::string_view right_person_id) override;
+  Result<Page<domain::Link>> list_links(const PageRequest& page, std::string_view status) override;
+  Result<std::vector<domain::Link>> list_links_of_person(std::string_view person_id) override;
+
+  void after_commit(std::function<void()> action) override;
+  // The actions registered since the last call, for the database to run or drop.
+  std::vector<std::function<void()>> take_after_commit() { return std::move(after_commit_); }
+
   Result<audit::AuditEvent> append_audit(audit::AuditEvent event) override;
   Result<Page<audit::AuditEvent>> list_audit(const PageRequest& page) override;
   Status scan_audit(const std::function<bool(const audit::AuditEvent&)>& visit) override;
@@ -57,6 +71,7 @@ class SqliteStore final : public Store {
   Status load_person_children(domain::Person& person);
 
   Connection& db_;
+  std::vector<std::function<void()>> after_commit_;
 };
 
 }  // namespace taawun::store::sqlite

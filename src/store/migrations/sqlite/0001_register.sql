@@ -141,6 +141,7 @@ CREATE TABLE audit_events (
   client_address TEXT NOT NULL,
   request_id TEXT NOT NULL,
   detail_hash TEXT NOT NULL,
+  recipients TEXT NOT NULL,
   prev_hash TEXT NOT NULL,
   hash TEXT NOT NULL
 );

@@ -1,0 +1,45 @@
+#include "service/match_registry.h"
+
+#include <mutex>
+
+#include "service/person_matching.h"
+
+namespace taawun::service {
+
+Status MatchRegistry::load(store::Store& store) {
+  std::unique_lock lock(mutex_);
+  return store.scan_persons([&](const domain::Person& person) {
+    index_.upsert(person.meta.id, to_match_record(person));
+    return true;
+  });
+}
+
+std::vector<match::Candidate> MatchRegistry::candidates(const domain::Person& person,
+                                                        size_t limit) const {
+  match::QueryOptions options;
+  options.limit = limit + 1;  // the person itself may be among them
+  options.explain = true;
+  std::shared_lock lock(mutex_);
+  auto found = index_.query(to_match_record(person), options);
+  std::erase_if(found, [&](const match::Candidate& c) { return c.id == person.meta.id; });
+  if (found.size() > limit) found.resize(limit);
+  return found;
+}
+
+void MatchRegistry::upsert(const domain::Person& person) {
+  auto record = to_match_record(person);
+  std::unique_lock lock(mutex_);
+  index_.upsert(person.meta.id, record);
+}
+
+void MatchRegistry::remove(const std::string& person_id) {
+  std::unique_lock lock(mutex_);
+  index_.remove(person_id);
+}
+
+size_t MatchRegistry::size() const {
+  std::shared_lock lock(mutex_);
+  return index_.size();
+}
+
+}  // namespace taawun::service
