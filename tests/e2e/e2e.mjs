@@ -1,0 +1,500 @@
+// End-to-end tests of the web interface (see ./run). Plain Node + playwright-core, no test framework:
+// each test is an async function; they run in order (later ones use what earlier ones created).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const WEB = path.join(ROOT, 'web');
+const require = createRequire(path.join(WEB, 'package.json'));
+const { chromium } = require('playwright-core');
+
+const TAAWUN = process.env.TAAWUN_BIN || path.join(ROOT, 'build/taawun');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const ONLY = process.env.E2E_ONLY || '';
+const SHOTS = path.join(ROOT, 'test-artifacts/screenshots');
+const PASSWORD = 'taawun-demo-pass';
+const LANGS = ['fr', 'ar', 'es', 'nl', 'en'];
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'taawun-e2e-'));
+const children = [];
+
+function log(...a) {
+  console.log(...a);
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+function run(cmd, args) {
+  return new Promise((resolve, reject) => {
+    const p = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.stderr.on('data', (d) => (out += d));
+    p.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(' ')}: ${out}`))));
+  });
+}
+
+// Starts a process and resolves with the first match of `pattern` in its output, or rejects if it exits.
+function start(cmd, args, pattern, env = {}) {
+  return new Promise((resolve, reject) => {
+    const p = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    children.push(p);
+    let out = '';
+    let done = false;
+    const onData = (d) => {
+      out += d;
+      const m = pattern.exec(out.replace(/\x1b\[[0-9;]*m/g, ''));
+      if (m && !done) {
+        done = true;
+        resolve({ proc: p, match: m });
+      }
+    };
+    p.stdout.on('data', onData);
+    p.stderr.on('data', onData);
+    p.on('exit', (code) => {
+      if (!done) {
+        done = true;
+        reject(new Error(`${path.basename(cmd)} exited (${code}): ${out.trim()}`));
+      }
+    });
+    setTimeout(() => {
+      if (!done) {
+        done = true;
+        reject(new Error(`${path.basename(cmd)} did not start: ${out.trim()}`));
+      }
+    }, 30000);
+  });
+}
+
+async function startServers() {
+  const db = path.join(tmp, 'taawun.db');
+  await run(TAAWUN, ['demo', '--db', db]);
+  const listening = /listening on [^\s:]+:(\d+)/;
+  if (!process.env.E2E_PREVIEW) try {
+    const { match } = await start(TAAWUN, ['serve', '--db', db, '--port', '0', '--web', path.join(WEB, 'dist')], listening);
+    log(`server: taawun serve --web on port ${match[1]}`);
+    return `http://127.0.0.1:${match[1]}`;
+  } catch (e) {
+    if (!/--web|not expected|unknown/i.test(String(e.message))) throw e;
+  }
+  // `serve --web` not available yet: serve the API alone and put Vite's preview server (with a proxy
+  // of /api to it) in front.
+  const { match } = await start(TAAWUN, ['serve', '--db', db, '--port', '0'], listening);
+  const apiPort = match[1];
+  const port = await freePort();
+  await start(
+    process.execPath,
+    [path.join(WEB, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    /Local:\s+http:\/\/[^\s]+/,
+    { TAAWUN_API: `http://127.0.0.1:${apiPort}` },
+  );
+  log(`server: taawun API on ${apiPort}, vite preview proxy on ${port} (serve --web not available)`);
+  return `http://127.0.0.1:${port}`;
+}
+
+const results = [];
+async function test(name, fn) {
+  if (ONLY && !name.includes(ONLY)) return;
+  const t0 = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    log(`PASS ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    results.push({ name, ok: false, error: e });
+    log(`FAIL ${name}: ${e && e.message ? e.message.split('\n').slice(0, 6).join('\n     ') : e}`);
+    try {
+      await page.screenshot({ path: path.join(SHOTS, `FAILED-${name.replace(/[^a-z0-9]+/gi, '_')}.png`) });
+    } catch {
+      /* no page */
+    }
+  }
+}
+
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+let base;
+let context;
+let page;
+const consoleErrors = [];
+
+async function shot(name) {
+  await page.waitForLoadState('networkidle').catch(() => {});
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+}
+
+async function openApp(urlPath, lang) {
+  const sep = urlPath.includes('?') ? '&' : '?';
+  await page.goto(`${base}${urlPath}${lang ? `${sep}lang=${lang}` : ''}`);
+  await page.waitForSelector('#login-submit, #logout', { timeout: 15000 });
+}
+
+async function logout() {
+  if (await page.$('#logout')) {
+    await page.click('#logout');
+    await page.waitForSelector('#login-submit');
+  }
+}
+
+async function login(username, lang = 'en', password = PASSWORD) {
+  await openApp('/', lang);
+  await logout();
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await page.click('#login-submit');
+  await page.waitForSelector('#logout', { timeout: 15000 });
+}
+
+async function setPurpose(text, caseRef = '') {
+  await page.fill('#purpose-input', text);
+  await page.fill('#purpose-case', caseRef);
+  await page.click('#purpose-apply');
+  await page.waitForSelector('[data-testid=purpose-value]');
+}
+
+async function go(urlPath) {
+  // Client-side navigation through the app's own links keeps the session state.
+  await page.evaluate((p) => {
+    window.history.pushState(null, '', p);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, urlPath);
+}
+
+async function headingText() {
+  await page.waitForSelector('#page-heading');
+  return (await page.textContent('#page-heading')).trim();
+}
+
+const FR_NAME = 'Karim Fictif-Haddaoui';
+const MA_NAME = 'كريم الحداوي';
+let frPersonUrl = '';
+let frProceedingUrl = '';
+let maPersonUrl = '';
+
+async function main() {
+  mkdirSync(SHOTS, { recursive: true });
+  base = await startServers();
+  const profile = path.join(tmp, 'chromium-profile');
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(10000);
+  page.on('dialog', (d) => d.accept());
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+
+  await test('bundle is served and makes no request outside the server', async () => {
+    const foreign = [];
+    const onReq = (r) => {
+      if (!r.url().startsWith(base) && !r.url().startsWith('data:')) foreign.push(r.url());
+    };
+    page.on('request', onReq);
+    await openApp('/', 'en');
+    page.off('request', onReq);
+    assert(foreign.length === 0, `requests to other hosts: ${foreign.join(', ')}`);
+    assert((await page.getAttribute('html', 'lang')) === 'en', 'html lang should be en');
+  });
+
+  await test('login: wrong password shows a translated message', async () => {
+    await openApp('/', 'en');
+    await page.fill('#username', 'fr.prosecutor');
+    await page.fill('#password', 'not-the-password');
+    await page.click('#login-submit');
+    await page.waitForSelector('#login-error');
+    const text = await page.textContent('#login-error');
+    assert(/Wrong username or password/.test(text), `unexpected message: ${text}`);
+    assert(!/[{}]/.test(text), 'raw JSON shown');
+    await openApp('/', 'fr');
+    await page.fill('#username', 'fr.prosecutor');
+    await page.fill('#password', 'pas-le-bon');
+    await page.click('#login-submit');
+    await page.waitForSelector('#login-error');
+    const fr = await page.textContent('#login-error');
+    assert(/Identifiant ou mot de passe incorrect/.test(fr), `unexpected French message: ${fr}`);
+  });
+
+  await test('FR prosecutor: the register asks for the purpose of consultation first', async () => {
+    await login('fr.prosecutor', 'en');
+    await go('/persons');
+    await page.waitForSelector('#purpose-gate-title');
+    assert(!(await page.$('#persons-table')), 'register shown without a purpose');
+    await shot('en-purpose-required');
+    await setPurpose('Verification for the e2e test case', 'PNAT-E2E-001');
+    await page.waitForSelector('#persons-table, #persons-empty');
+  });
+
+  await test('FR prosecutor registers a person in Latin script (with validation feedback)', async () => {
+    await page.click('#new-person');
+    await page.waitForSelector('#person-form');
+    // Validation: an empty name and an impossible date are refused before any request.
+    await page.fill('#pe-birth_date', '1988-13');
+    await page.click('#person-save');
+    await page.waitForSelector('#pe-names-0-full-error');
+    await page.waitForSelector('#pe-birth_date-error');
+    assert((await page.getAttribute('#pe-names-0-full', 'aria-invalid')) === 'true', 'name not flagged invalid');
+    assert((await page.getAttribute('#pe-names-0-full', 'dir')) === 'auto', 'name input should be dir=auto');
+    await page.fill('#pe-names-0-full', FR_NAME);
+    await page.fill('#pe-names-0-given', 'Karim');
+    await page.fill('#pe-names-0-family', 'Fictif-Haddaoui');
+    await page.click('#add-name');
+    await page.fill('#pe-names-1-full', 'Abou Test');
+    await page.selectOption('#pe-names-1-kind', 'kunya');
+    await page.fill('#pe-birth_date', '1988-04');
+    await page.fill('#pe-birth_place', 'Lille');
+    await page.selectOption('#pe-sex', 'male');
+    await page.check('input[type=checkbox][value=FR]');
+    await page.check('input[type=checkbox][value=MA]');
+    await page.click('#add-document');
+    await page.selectOption('#pe-documents-0-type', 'passport');
+    await page.fill('#pe-documents-0-number', '20FX00001');
+    await page.selectOption('#pe-documents-0-issuing_country', 'FR');
+    await page.click('#add-identifier');
+    await page.selectOption('#pe-identifiers-0-type', 'phone');
+    await page.fill('#pe-identifiers-0-value', '+33 6 00 00 00 00');
+    await shot('en-person-form-filled');
+    await page.click('#person-save');
+    await page.waitForURL(/\/persons\/per_/);
+    frPersonUrl = new URL(page.url()).pathname;
+    const h = await headingText();
+    assert(h.includes(FR_NAME), `heading: ${h}`);
+    const body = await page.textContent('main');
+    assert(body.includes('April 1988'), 'partial birth date not formatted');
+    assert(body.includes('20FX00001'), 'document missing');
+    assert(body.includes('Abou Test'), 'kunya missing');
+  });
+
+  await test('FR prosecutor creates a proceeding and involves the person', async () => {
+    await go('/proceedings/new');
+    await page.waitForSelector('#proceeding-form');
+    await page.click('#proceeding-save');
+    await page.waitForSelector('#pr-national_reference-error');
+    await page.fill('#pr-national_reference', 'PNAT-E2E-001');
+    await page.selectOption('#pr-stage', 'investigation');
+    await page.fill('#pr-date_referred', '2026-03-02');
+    await page.selectOption('#pr-terrorism_type', 'jihadist');
+    await page.check('input[name=offence_classes][value=participation]');
+    await page.check('input[name=crime_nexus][value=document_fraud]');
+    await page.fill('#pr-legal_qualification-article', 'art. 421-2-1 code pénal');
+    await page.fill('#pr-group_affiliations', 'Daech');
+    await page.fill('#pr-summary-text', 'Dossier fictif créé par les tests de bout en bout.');
+    await page.click('#proceeding-save');
+    await page.waitForURL(/\/proceedings\/prc_/);
+    frProceedingUrl = new URL(page.url()).pathname;
+    assert((await headingText()).includes('PNAT-E2E-001'), 'proceeding heading');
+    await page.fill('#inv-search', 'Haddaoui');
+    await page.click('#inv-search-submit');
+    await page.waitForSelector('input[type=radio][name=person]');
+    await page.selectOption('#inv-role', 'suspect');
+    await page.click('#inv-add');
+    await page.waitForSelector('#involvements-table');
+    const t = await page.textContent('#involvements-table');
+    assert(t.includes(FR_NAME) && t.includes('Suspect'), `involvements: ${t}`);
+    // Editing sends If-Match with the version and bumps it.
+    await page.click('#edit-proceeding');
+    await page.waitForSelector('#proceeding-form');
+    await page.selectOption('#pr-stage', 'prosecution');
+    await page.click('#proceeding-save');
+    await page.waitForURL(/\/proceedings\/prc_[^/]+$/);
+    await page.waitForSelector('text=version 2');
+  });
+
+  await test('session expiry: a revoked session brings back the login screen with a message', async () => {
+    await page.evaluate(() => fetch('/api/v1/session', { method: 'DELETE' }));
+    await go('/persons');
+    await page.waitForSelector('#login-submit');
+    const text = await page.textContent('main');
+    assert(/session has expired/.test(text), `no expiry message: ${text}`);
+  });
+
+  await test('MA prosecutor registers the same person in Arabic script, with an Arabic purpose', async () => {
+    await login('ma.prosecutor', 'ar');
+    assert((await page.evaluate(() => document.documentElement.dir)) === 'rtl', 'not rtl');
+    await go('/persons');
+    await page.waitForSelector('#purpose-gate-title');
+    await setPurpose('تحقق في إطار ملف إرهابي', 'RABAT-E2E-7');
+    await page.waitForSelector('#persons-table, #persons-empty');
+    assert(!(await page.$('[role=alert][data-code]')), 'an error was shown for the Arabic purpose');
+    await page.click('#new-person');
+    await page.fill('#pe-names-0-full', MA_NAME);
+    await page.fill('#pe-names-0-given', 'كريم');
+    await page.fill('#pe-names-0-family', 'الحداوي');
+    await page.selectOption('#pe-names-0-lang', 'ar');
+    await page.click('#add-name');
+    await page.fill('#pe-names-1-full', 'Karim El Haddaoui');
+    await page.selectOption('#pe-names-1-kind', 'transliteration');
+    await page.fill('#pe-birth_date', '1988');
+    await page.check('input[type=checkbox][value=MA]');
+    await shot('ar-person-form-filled');
+    await page.click('#person-save');
+    await page.waitForURL(/\/persons\/per_/);
+    maPersonUrl = new URL(page.url()).pathname;
+    const h = await headingText();
+    assert(h.includes(MA_NAME), `heading: ${h}`);
+    const script = await page.textContent('#names-table');
+    assert(script.includes('عربية'), 'script of the Arabic name not shown as Arabic');
+    await shot('ar-person-page-ma');
+  });
+
+  await test("MA cannot see FR's person: search and direct address reveal nothing", async () => {
+    await go('/persons?name=Fictif-Haddaoui');
+    await page.waitForSelector('#persons-table, #persons-empty');
+    const listed = (await page.$('#persons-table')) ? await page.textContent('#persons-table') : '';
+    assert(!listed.includes('Fictif'), `FR person visible to MA: ${listed}`);
+    assert(await page.$('#persons-empty'), 'expected the "no match" message');
+    assert(frPersonUrl, 'needs the FR person created by an earlier test');
+    await go(frPersonUrl);
+    await page.waitForSelector('[role=alert][data-code]');
+    const code = await page.getAttribute('[role=alert][data-code]', 'data-code');
+    assert(code === 'not_found', `direct access gave ${code}`);
+    const text = await page.textContent('[role=alert][data-code]');
+    assert(!text.includes(FR_NAME) && !text.includes('{'), 'leak or raw JSON in the error');
+    await shot('ar-not-found');
+  });
+
+  await test('language switch: Arabic is right to left, then back to French', async () => {
+    await page.selectOption('#language-select', 'en');
+    await page.waitForFunction(() => document.documentElement.dir === 'ltr');
+    await page.selectOption('#language-select', 'ar');
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    assert((await page.evaluate(() => document.documentElement.lang)) === 'ar', 'lang not ar');
+    const navSide = await page.evaluate(() => {
+      const nav = document.querySelector('.sidenav').getBoundingClientRect();
+      const main = document.querySelector('main').getBoundingClientRect();
+      return nav.left > main.left ? 'right' : 'left';
+    });
+    assert(navSide === 'right', 'navigation not mirrored in Arabic');
+    const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    assert(fits, 'horizontal overflow at 1280x800 in Arabic');
+    await page.selectOption('#language-select', 'fr');
+    await page.waitForFunction(() => document.documentElement.dir === 'ltr' && document.documentElement.lang === 'fr');
+    // The choice is remembered.
+    await page.reload();
+    await page.waitForSelector('#logout');
+    assert((await page.evaluate(() => document.documentElement.lang)) === 'fr', 'language not remembered');
+  });
+
+  await test('lockout: the sixth attempt on a locked account explains the lock', async () => {
+    await openApp('/', 'en');
+    await logout();
+    let text = '';
+    for (let i = 0; i < 7; i++) {
+      await page.fill('#username', 'es.analyst');
+      await page.fill('#password', `wrong-password-${i}`);
+      await page.click('#login-submit');
+      await page.waitForSelector('#login-error');
+      await page.waitForFunction(() => !document.querySelector('#login-submit').disabled);
+      text = await page.textContent('#login-error');
+      if (/locked/.test(text)) break;
+    }
+    assert(/account is locked/.test(text), `no lockout message: ${text}`);
+    await shot('en-login-locked');
+  });
+
+  await test('auditor sees the audit log; administrator sees the users', async () => {
+    await login('fr.auditor', 'en');
+    await go('/audit');
+    await page.waitForSelector('#audit-table');
+    const t = await page.textContent('#audit-table');
+    assert(/Person created/.test(t), 'audit events not translated');
+    assert(!t.includes(FR_NAME), 'personal data in the audit view');
+    assert(await page.$('.sidenav a[href="/audit"]'), 'audit not in navigation');
+    assert(!(await page.$('.sidenav a[href="/persons"]')), 'auditor should not see the register');
+    await login('fr.admin', 'en');
+    await go('/users');
+    await page.waitForSelector('#users-table');
+    assert((await page.textContent('#users-table')).includes('fr.prosecutor'), 'users list');
+  });
+
+  await test('screenshots of the main screens in each language', async () => {
+    for (const lang of LANGS) {
+      await openApp('/', lang);
+      await logout();
+      await shot(`${lang}-login`);
+      await login('fr.prosecutor', lang);
+      await shot(`${lang}-dashboard`);
+      await go('/persons');
+      if (await page.$('#purpose-gate-title')) {
+        await shot(`${lang}-purpose-gate`);
+        await setPurpose('Verification PNAT-E2E-001');
+      }
+      await page.waitForSelector('#persons-table, #persons-empty');
+      await shot(`${lang}-persons`);
+      await go(frPersonUrl);
+      await headingText();
+      await page.waitForSelector('#inv-h ~ table, #inv-h ~ .empty');
+      await shot(`${lang}-person`);
+      await go('/persons/new');
+      await page.waitForSelector('#person-form');
+      await shot(`${lang}-person-form`);
+      await go('/proceedings');
+      await page.waitForSelector('table.data, .empty');
+      await shot(`${lang}-proceedings`);
+      await go(frProceedingUrl);
+      await page.waitForSelector('#involvements-table');
+      await shot(`${lang}-proceeding`);
+      await go('/proceedings/new');
+      await page.waitForSelector('#proceeding-form');
+      await shot(`${lang}-proceeding-form`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+      assert(!overflow, `horizontal overflow in ${lang}`);
+      await login('fr.auditor', lang);
+      await go('/audit');
+      await page.waitForSelector('#audit-table');
+      await page.waitForSelector('.chart-box canvas');
+      await shot(`${lang}-audit`);
+    }
+  });
+
+  await test('no uncaught script errors', async () => {
+    assert(consoleErrors.length === 0, consoleErrors.join('\n'));
+  });
+}
+
+let exitCode = 1;
+try {
+  await main();
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  log(`\nscreenshots: ${SHOTS}`);
+  log(`${passed} passed, ${failed} failed`);
+  exitCode = failed === 0 && passed > 0 ? 0 : 1;
+} catch (e) {
+  log(`e2e: setup failed: ${e && e.stack ? e.stack : e}`);
+  log(`0 passed, 1 failed`);
+} finally {
+  try {
+    await context?.close();
+  } catch {
+    /* ignore */
+  }
+  for (const c of children) {
+    try {
+      c.kill('SIGTERM');
+    } catch {
+      /* ignore */
+    }
+  }
+  rmSync(tmp, { recursive: true, force: true });
+}
+process.exit(exitCode);

@@ -1,0 +1,87 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ApiClient, ApiError, headerValue } from '../api/client';
+
+function fakeFetch(status: number, body: unknown, headers: Record<string, string> = {}) {
+  return vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit) =>
+    new Response(body === undefined ? null : JSON.stringify(body), {
+      status,
+      headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json', ...headers },
+    }),
+  );
+}
+
+function sentHeaders(f: ReturnType<typeof fakeFetch>, call = 0): Record<string, string> {
+  return (f.mock.calls[call][1]?.headers ?? {}) as Record<string, string>;
+}
+
+describe('API client', () => {
+  it('sends X-Purpose and X-Case-Reference on reads of personal data', async () => {
+    const f = fakeFetch(200, { items: [], next_cursor: null });
+    const api = new ApiClient({ fetch: f, purpose: () => ({ purpose: 'Verification', caseReference: 'PNAT-1' }) });
+    await api.listPersons('Benali', null, 20);
+    expect(String(f.mock.calls[0][0])).toBe('/api/v1/persons?name=Benali&limit=20');
+    expect(sentHeaders(f)['X-Purpose']).toBe('Verification');
+    expect(sentHeaders(f)['X-Case-Reference']).toBe('PNAT-1');
+  });
+
+  it('refuses a read of personal data without a purpose, before any request', async () => {
+    const f = fakeFetch(200, {});
+    const api = new ApiClient({ fetch: f, purpose: () => null });
+    await expect(api.getPerson('per_1')).rejects.toMatchObject({ code: 'purpose.required' });
+    expect(f).not.toHaveBeenCalled();
+  });
+
+  it('does not send the purpose where no personal data is read', async () => {
+    const f = fakeFetch(200, { items: [] });
+    const api = new ApiClient({ fetch: f, purpose: () => ({ purpose: 'x', caseReference: '' }) });
+    await api.audit();
+    expect(sentHeaders(f)['X-Purpose']).toBeUndefined();
+  });
+
+  it('sends a non-ASCII purpose as UTF-8 bytes (a valid header value)', () => {
+    const v = headerValue('تحقق é');
+    expect([...v].every((c) => c.charCodeAt(0) <= 0xff)).toBe(true);
+    const bytes = Uint8Array.from([...v].map((c) => c.charCodeAt(0)));
+    expect(new TextDecoder().decode(bytes)).toBe('تحقق é');
+    expect(headerValue('plain\r\ntext')).toBe('plain text');
+  });
+
+  it('writes with If-Match carrying the version', async () => {
+    const f = fakeFetch(200, { id: 'per_1', version: 3 });
+    const api = new ApiClient({ fetch: f });
+    await api.updatePerson('per_1', 2, { birth_place: 'Tanger' });
+    const init = f.mock.calls[0][1]!;
+    expect(init.method).toBe('PATCH');
+    expect(sentHeaders(f)['If-Match']).toBe('"2"');
+    expect(JSON.parse(String(init.body))).toEqual({ birth_place: 'Tanger' });
+    await api.deleteProceeding('prc_1', 5);
+    expect(sentHeaders(f, 1)['If-Match']).toBe('"5"');
+  });
+
+  it('turns problem+json into an ApiError and reports an expired session', async () => {
+    const onUnauthenticated = vi.fn();
+    const f = fakeFetch(401, { code: 'auth.unauthenticated', status: 401, detail: 'Session expired' });
+    const api = new ApiClient({ fetch: f, onUnauthenticated, purpose: () => ({ purpose: 'p', caseReference: '' }) });
+    const err = await api.listProceedings().catch((e) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err.code).toBe('auth.unauthenticated');
+    expect(onUnauthenticated).toHaveBeenCalledOnce();
+  });
+
+  it('a failed login is not a session expiry', async () => {
+    const onUnauthenticated = vi.fn();
+    const f = fakeFetch(401, { code: 'auth.invalid_credentials', status: 401 });
+    const api = new ApiClient({ fetch: f, onUnauthenticated });
+    await expect(api.login('a', 'b')).rejects.toMatchObject({ code: 'auth.invalid_credentials' });
+    expect(onUnauthenticated).not.toHaveBeenCalled();
+  });
+
+  it('a non-JSON error or a network failure still yields a problem code', async () => {
+    const html = vi.fn(async () => new Response('<html>Bad gateway</html>', { status: 502 }));
+    await expect(new ApiClient({ fetch: html }).users()).rejects.toMatchObject({ code: 'http.unexpected', status: 502 });
+    const down = vi.fn(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    await expect(new ApiClient({ fetch: down }).users()).rejects.toMatchObject({ code: 'network.unreachable' });
+  });
+});
