@@ -56,6 +56,7 @@ Generator::Identity Generator::identity() {
     if (chance(0.15)) id.given2 = uniform(kMale);
     if (chance(0.3)) id.father = skewed(kMale);
     id.family = skewed(kFamily);
+    if (rich_families_ && chance(0.7)) id.synthetic = uniform(1 << 30);
   }
   id.dob = random_date(1950, 2006);
   return id;
@@ -91,8 +92,50 @@ std::string Generator::render(const Identity& id, Style style, bool family_first
     family = std::string(kBen[static_cast<int>(style)]) + " " +
              pick(tables::kMaleGiven[id.father]) + " ";
   }
-  family += pick(tables::kFamily[id.family]);
+  family +=
+      id.synthetic >= 0 ? synthetic_family(id.synthetic, style) : pick(tables::kFamily[id.family]);
   return family_first ? family + " " + given : given + " " + family;
+}
+
+std::string Generator::synthetic_family(int code, Style style) {
+  // Derived from the code alone, so that every rendering of one identity spells the same name.
+  std::uint64_t state = static_cast<std::uint64_t>(code) * 0x9E3779B97F4A7C15ull + 1;
+  const auto next = [&state](int n) {
+    state ^= state >> 29;
+    state *= 0xBF58476D1CE4E5B9ull;
+    state ^= state >> 32;
+    return static_cast<int>(state % static_cast<std::uint64_t>(n));
+  };
+  const auto form = [style](const tables::Letter& l) -> std::string {
+    switch (style) {
+      case Style::kArabic:
+        return l.arabic;
+      case Style::kFrench:
+        return l.french;
+      case Style::kSpanish:
+        return l.spanish;
+      case Style::kEnglish:
+        return l.english;
+      case Style::kDutch:
+        break;
+    }
+    return l.dutch;
+  };
+  constexpr int kConsonants = static_cast<int>(std::size(tables::kConsonants));
+  constexpr int kVowels = static_cast<int>(std::size(tables::kLongVowels));
+  const bool article = next(10) < 3;
+  const int syllables = 1 + next(2);
+  std::string stem;
+  for (int i = 0; i < syllables; ++i) {
+    stem += form(tables::kConsonants[next(kConsonants)]);
+    stem += form(tables::kLongVowels[next(kVowels)]);
+  }
+  stem += form(tables::kConsonants[next(kConsonants)]);
+  stem += form(tables::kLongVowels[2]);  // nisba -i
+  if (style == Style::kArabic) return article ? "ال" + stem : stem;
+  stem[0] = static_cast<char>(stem[0] - 'a' + 'A');
+  if (!article) return stem;
+  return (style == Style::kEnglish ? "al-" : "El ") + stem;
 }
 
 std::string Generator::typo(const std::string& name) {
@@ -203,13 +246,16 @@ std::vector<LabelledPair> Generator::pairs(std::size_t per_category) {
             b.given = a.given;
             b.given2 = a.given2;
             b.family = other(a.family, family_count);
+            if (b.synthetic == a.synthetic) b.synthetic = -1;
             break;
           case 1:  // same family name, different given name
             b.family = a.family;
+            b.synthetic = a.synthetic;
             b.given = other(a.given, given_count);
             break;
           case 2:  // siblings: same father and family, different given name and birth date
             b.family = a.family;
+            b.synthetic = a.synthetic;
             b.father = a.father;
             b.given = other(a.given, given_count);
             b.given2 = -1;

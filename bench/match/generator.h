@@ -27,7 +27,11 @@ struct LabelledPair {
 
 class Generator {
  public:
-  explicit Generator(std::uint64_t seed) : rng_(seed) {}
+  // `rich_families`: most family names are made of fictional syllables rendered consistently in
+  // every script (tens of thousands of distinct names, as in a real register) instead of the 40
+  // of generator_tables.h, whose posting lists are unrealistically long at 1M persons.
+  explicit Generator(std::uint64_t seed, bool rich_families = false)
+      : rng_(seed), rich_families_(rich_families) {}
 
   // `per_category` positives and as many negatives (half of them hard) for each category.
   std::vector<LabelledPair> pairs(std::size_t per_category);
@@ -41,6 +45,7 @@ class Generator {
     int given2 = -1;
     int father = -1;
     int family = 0;
+    int synthetic = -1;  // >= 0: a syllable-made family name (rich_families), replaces `family`
     bool female = false;
     bool european = false;
     PartialDate dob;
@@ -50,6 +55,7 @@ class Generator {
   Identity identity();
   PartialDate random_date(int from, int to);
   std::string render(const Identity& id, Style style, bool family_first);
+  std::string synthetic_family(int code, Style style);
   std::string typo(const std::string& name);
   std::optional<PartialDate> noisy_date(const PartialDate& date);
   Style latin_style();
@@ -57,6 +63,7 @@ class Generator {
   bool chance(double p) { return std::bernoulli_distribution(p)(rng_); }
 
   std::mt19937_64 rng_;
+  bool rich_families_ = false;
 };
 
 }  // namespace taawun::match::bench

@@ -141,4 +141,30 @@ inline constexpr const char* kEuropeanFamily[] = {
     "Peeters", "Janssens", "Maes",     "De Smet", "Van Damme", "Willems",   "Durand",    "Rousseau",
     "Navarro", "Romero",   "Claes",    "Mertens", "Dupont",    "Lambert",   "Vermeulen", "Moreno"};
 
+// Syllables for fictional family names (Generator rich_families): a consonant and a long vowel,
+// written in Arabic script and in each romanisation. A family name is one or two such syllables,
+// then a consonant and the nisba ending -i (بوزاني Bouzani / Buzani / Buzani / Boezani), sometimes
+// with the article. The combinations are invented; they are not a list of real families.
+struct Letter {
+  const char* arabic;
+  const char* french;
+  const char* spanish;
+  const char* english;
+  const char* dutch;
+};
+inline constexpr Letter kConsonants[] = {
+    {"ب", "b", "b", "b", "b"},     {"ت", "t", "t", "t", "t"},    {"ج", "dj", "y", "j", "dj"},
+    {"ح", "h", "h", "h", "h"},     {"خ", "kh", "j", "kh", "ch"}, {"د", "d", "d", "d", "d"},
+    {"ر", "r", "r", "r", "r"},     {"ز", "z", "z", "z", "z"},    {"س", "s", "s", "s", "s"},
+    {"ش", "ch", "ch", "sh", "sj"}, {"ط", "t", "t", "t", "t"},    {"غ", "gh", "g", "gh", "gh"},
+    {"ف", "f", "f", "f", "f"},     {"ق", "k", "k", "q", "k"},    {"ك", "k", "k", "k", "k"},
+    {"ل", "l", "l", "l", "l"},     {"م", "m", "m", "m", "m"},    {"ن", "n", "n", "n", "n"},
+    {"ص", "s", "s", "s", "s"},
+};
+inline constexpr Letter kLongVowels[] = {
+    {"ا", "a", "a", "a", "a"},
+    {"و", "ou", "u", "u", "oe"},
+    {"ي", "i", "i", "i", "i"},
+};
+
 }  // namespace taawun::match::bench::tables

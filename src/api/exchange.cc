@@ -8,6 +8,7 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include "api/problem.h"
+#include "common/time.h"
 #include "service/session_service.h"
 
 namespace taawun::api {
@@ -86,6 +87,11 @@ asio::awaitable<Response> Exchange::transact(Work work) {
         return {};
       });
   if (!status.ok()) co_return problem_response(status.error());
+  if (context_.actor.user_id.size() > 0 && response.status < 400) {
+    // Lets the interface count down to idle expiry without polling the session (which would
+    // itself keep the session alive).
+    response.headers.emplace_back("X-Session-Expires-At", format_rfc3339(session_expires_at_));
+  }
   co_return response;
 }
 

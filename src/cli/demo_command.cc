@@ -127,8 +127,14 @@ void add_demo_command(CLI::App& app) {
         if (role == domain::Role::kProsecutor) prosecutor = *created;
       }
       service::RequestContext context;
-      context.actor = {prosecutor->id, prosecutor->username, prosecutor->country,
-                       prosecutor->authority_id, prosecutor->role, "console", "demo"};
+      context.actor = {.user_id = prosecutor->id,
+                       .username = prosecutor->username,
+                       .display_name = prosecutor->display_name,
+                       .country = prosecutor->country,
+                       .authority_id = prosecutor->authority_id,
+                       .role = prosecutor->role,
+                       .client_address = "console",
+                       .request_id = "demo"};
       context.purpose = "demo data";
       context.now = SystemClock().now();
       Status seeded = database->write([&](store::Store& store) -> Status {

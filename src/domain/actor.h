@@ -11,6 +11,7 @@ namespace taawun::domain {
 struct Actor {
   std::string user_id;
   std::string username;
+  std::string display_name;
   std::string country;       // ISO 3166-1 alpha-2 of the user's prosecution service
   std::string authority_id;  // the user's authority
   Role role = Role::kAnalyst;

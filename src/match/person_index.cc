@@ -8,13 +8,14 @@ namespace taawun::match {
 namespace {
 
 // Blocking is coarser than scoring: these classes meet across conventions and scripts
-// (Spanish/Dutch j, kh, gh, q all become K; ch/sh/z become S; d/t; f/b/p/v), and h, w, y and
-// the intervocalic j glide are dropped because romanisations add and drop them freely.
+// (Spanish/Dutch j, kh, gh, q all become K; ch/sh/z become S; d/t; f/b/p/v), and h, w, y are
+// dropped because romanisations add and drop them freely.
 char coarse(char symbol) {
   switch (symbol) {
     case 'X':
     case 'G':
     case 'J':
+    case 'I':  // j between vowels: mostly ج (Khadija, Hajar); Dutch ي (Boetajeb) is one edit off
       return 'K';
     case 'C':
     case 'Z':
@@ -26,7 +27,6 @@ char coarse(char symbol) {
     case 'H':
     case 'W':
     case 'Y':
-    case 'I':  // intervocalic j, a glide (phonetic_tables.h)
       return 0;
     default:
       return symbol;
@@ -159,13 +159,24 @@ void record_hashes(const PreparedRecord& record, std::vector<std::uint64_t>& out
 constexpr std::size_t kLongSingleList = 4096;
 
 struct Found {
-  const std::uint32_t* base;
-  std::uint32_t base_size;
+  const std::uint32_t* base;   // the list in the flat table (its identity)
+  const std::uint32_t* first;  // what is walked of it: [first, first + first_size) and
+  std::uint32_t first_size;    // [second, second + second_size)
+  const std::uint32_t* second;
+  std::uint32_t second_size;
   const std::vector<std::uint32_t>* overflow;
-  std::size_t size;
+  std::size_t size;  // entries walked
   float weight;
   bool pair;
 };
+
+// Lists shorter than this are walked whole: finding a birth-year window in them costs more than
+// it saves.
+constexpr std::uint32_t kWindowedList = 256;
+// How far ahead random accesses are prefetched.
+constexpr std::uint32_t kPrefetch = 12;
+// Birth years further apart than this weigh -12 (Scorer), which no name agreement makes up for.
+constexpr int kYearWindow = 3;
 
 struct Ranked {
   float rank;   // key evidence + bound: the order in which candidates are scored
@@ -173,7 +184,40 @@ struct Ranked {
   std::uint32_t slot;
 };
 
+// Name evidence of the probe against each distinct candidate name (PreparedRecord::name_hash),
+// for one query: namesakes spelled alike are compared once.
+class NameMemo {
+ public:
+  // nullptr when absent; then put() may store it.
+  const float* get(std::uint64_t hash) const {
+    for (std::size_t b = hash & kMask; keys_[b] != 0; b = (b + 1) & kMask) {
+      if (keys_[b] == hash) return &values_[b];
+    }
+    return nullptr;
+  }
+  void put(std::uint64_t hash, float value) {
+    if (used_.size() >= kSize / 2) return;  // full enough: compute the rest
+    std::size_t b = hash & kMask;
+    while (keys_[b] != 0) b = (b + 1) & kMask;
+    keys_[b] = hash;
+    values_[b] = value;
+    used_.push_back(static_cast<std::uint16_t>(b));
+  }
+  void clear() {
+    for (const std::uint16_t b : used_) keys_[b] = 0;
+    used_.clear();
+  }
+
+ private:
+  static constexpr std::size_t kSize = 1024;
+  static constexpr std::size_t kMask = kSize - 1;
+  std::array<std::uint64_t, kSize> keys_{};
+  std::array<float, kSize> values_{};
+  std::vector<std::uint16_t> used_;
+};
+
 struct Scratch {
+  NameMemo memo;
   std::vector<float> score;  // accumulated key weight per slot; 0 = not touched yet
   std::vector<std::uint32_t> touched;
   std::vector<Found> found;
@@ -214,6 +258,14 @@ PersonIndex::Summary PersonIndex::summarise(const PreparedRecord& record) {
   s.extra =
       !record.nationalities.empty() || !record.documents.empty() || !record.identifiers.empty();
   return s;
+}
+
+int PersonIndex::year_key(const Summary& s) {
+  if (s.precision == 0 ||
+      s.precision == static_cast<std::uint8_t>(static_cast<int>(DatePrecision::kYearRange) + 1)) {
+    return 0;
+  }
+  return s.year;
 }
 
 std::optional<PartialDate> PersonIndex::birth_date_of(const Summary& s) {
@@ -391,9 +443,16 @@ void PersonIndex::compact() {
   begin[capacity] = static_cast<std::uint32_t>(total);
   std::vector<std::uint32_t>().swap(entries_);
   entries_.resize(total);
-  // counts becomes the fill cursor; slots are visited in order, so every list comes out sorted.
+  // counts becomes the fill cursor. Slots are visited by (birth-year key, slot), so every list
+  // comes out sorted that way: undated and year-range persons first, then by year, which lets a
+  // query walk only the years that can match (query_prepared).
   for (std::size_t b = 0; b < capacity; ++b) counts[b] = begin[b];
-  for (std::size_t s = 0; s < slots_.size(); ++s) {
+  std::vector<std::uint32_t> order(slots_.size());
+  for (std::size_t s = 0; s < slots_.size(); ++s) order[s] = static_cast<std::uint32_t>(s);
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return year_key(summaries_[a]) < year_key(summaries_[b]);
+  });
+  for (const std::uint32_t s : order) {
     record_hashes(slots_[s].record, hashes);
     for (const std::uint64_t h : hashes) {
       entries_[counts[bucket_of(keys, h)]++] = static_cast<std::uint32_t>(s);
@@ -443,13 +502,49 @@ std::vector<Candidate> PersonIndex::query_prepared(const PreparedRecord& probe,
   touched.clear();
   scratch.found.clear();
 
+  // Flat-table lists are sorted by birth year (undated and year-range persons first, see
+  // compact()). When a candidate born more than kYearWindow years from the probe cannot reach
+  // min_probability whatever its names (and the probe has no documents or identifiers that could
+  // outweigh the dates), only the undated head and the probe's window of each list are walked:
+  // an exact cut, not a heuristic one.
+  const float min_log_odds = scorer_.log_odds_for(options.min_probability);
+  const float probe_cap = Scorer::name_cap(probe);
+  const bool probe_extra =
+      !probe.nationalities.empty() || !probe.documents.empty() || !probe.identifiers.empty();
+  int window_low = 0;
+  int window_high = 0;
+  if (probe.birth_date && probe.birth_date->precision != DatePrecision::kYearRange &&
+      !probe_extra) {
+    PartialDate far = *probe.birth_date;
+    far.year = far.last_year = far.year + kYearWindow + 1;
+    const float bound =
+        Scorer::basic_upper_bound(probe_cap, probe.birth_date, Sex::kMale, far, Sex::kMale);
+    if (bound < min_log_odds) {
+      window_low = probe.birth_date->year - kYearWindow;
+      window_high = probe.birth_date->year + kYearWindow;
+    }
+  }
+  const auto key_at = [&](std::uint32_t slot) { return year_key(summaries_[slot]); };
   bool has_pairs = false;
   for_each_key(probe, [&](std::uint64_t h, float weight, bool pair) {
     has_pairs |= pair;
     const ListRef ref = lookup(h == 0 ? 1 : h);
-    const std::size_t size = ref.size();
-    if (size != 0)
-      scratch.found.push_back({ref.base, ref.base_size, ref.overflow, size, weight, pair});
+    if (ref.size() == 0) return;
+    Found f{ref.base, ref.base, ref.base_size, nullptr, 0, ref.overflow, 0, weight, pair};
+    if (window_high != 0 && ref.base_size >= kWindowedList) {
+      const std::uint32_t* end = ref.base + ref.base_size;
+      const std::uint32_t* dated = std::partition_point(
+          ref.base, end, [&](std::uint32_t slot) { return key_at(slot) == 0; });
+      const std::uint32_t* low = std::partition_point(
+          dated, end, [&](std::uint32_t slot) { return key_at(slot) < window_low; });
+      const std::uint32_t* high = std::partition_point(
+          low, end, [&](std::uint32_t slot) { return key_at(slot) <= window_high; });
+      f.first_size = static_cast<std::uint32_t>(dated - ref.base);
+      f.second = low;
+      f.second_size = static_cast<std::uint32_t>(high - low);
+    }
+    f.size = f.first_size + f.second_size + (ref.overflow ? ref.overflow->size() : 0);
+    if (f.size != 0) scratch.found.push_back(f);
   });
   // One entry per list (a key emitted twice, e.g. by two names, counts once, at its best weight).
   auto& found = scratch.found;
@@ -473,7 +568,15 @@ std::vector<Candidate> PersonIndex::query_prepared(const PreparedRecord& probe,
       if (s == 0.0f) touched.push_back(slot);
       s += f.weight;
     };
-    for (std::uint32_t i = 0; i < f.base_size; ++i) add(f.base[i]);
+    // The accumulator is hit at random: prefetching a few entries ahead overlaps the misses.
+    const auto run = [&](const std::uint32_t* list, std::uint32_t size) {
+      for (std::uint32_t i = 0; i < size; ++i) {
+        if (i + kPrefetch < size) __builtin_prefetch(&scratch.score[list[i + kPrefetch]], 1);
+        add(list[i]);
+      }
+    };
+    run(f.first, f.first_size);
+    run(f.second, f.second_size);
     if (f.overflow != nullptr) {
       for (const std::uint32_t slot : *f.overflow) add(slot);
     }
@@ -501,14 +604,15 @@ std::vector<Candidate> PersonIndex::query_prepared(const PreparedRecord& probe,
   // among many namesakes the ones born on the probe's date are scored first. A candidate whose
   // score cannot reach min_probability even with its names fully agreeing (a namesake born ten
   // years apart) is dropped without scoring: the bound is exact, so this loses nothing.
-  const float min_log_odds = scorer_.log_odds_for(options.min_probability);
-  const float probe_cap = Scorer::name_cap(probe);
-  const bool probe_extra =
-      !probe.nationalities.empty() || !probe.documents.empty() || !probe.identifiers.empty();
   auto& ranked = scratch.ranked;
   ranked.clear();
   ranked.reserve(touched.size());
-  for (const std::uint32_t slot : touched) {
+  for (std::size_t i = 0; i < touched.size(); ++i) {
+    if (i + kPrefetch < touched.size()) {
+      __builtin_prefetch(&summaries_[touched[i + kPrefetch]]);
+      __builtin_prefetch(&scratch.score[touched[i + kPrefetch]], 1);
+    }
+    const std::uint32_t slot = touched[i];
     const float keys = scratch.score[slot];
     scratch.score[slot] = 0.0f;
     const Summary& summary = summaries_[slot];
@@ -533,13 +637,23 @@ std::vector<Candidate> PersonIndex::query_prepared(const PreparedRecord& probe,
   }
   std::sort(ranked.begin(), ranked.end(), by_rank);
   // Branch and bound: once `limit` results are held, a candidate whose bound does not beat the
-  // weakest of them cannot enter the result.
+  // weakest of them cannot enter the result (at best it ties, and ties go to the better-ranked
+  // candidate already held).
   std::vector<std::pair<float, std::uint32_t>> results;  // (log-odds, slot), a min-heap
   const auto weakest_first = [](const auto& a, const auto& b) { return a.first > b.first; };
   for (const Ranked& r : ranked) {
     if (options.limit == 0) break;
-    if (results.size() == options.limit && r.bound < results.front().first) continue;
-    const MatchResult m = scorer_.score(probe, slots_[r.slot].record);
+    if (results.size() == options.limit && r.bound <= results.front().first) continue;
+    const PreparedRecord& record = slots_[r.slot].record;
+    float name;
+    if (const float* known = scratch.memo.get(record.name_hash); known != nullptr) {
+      name = *known;
+    } else {
+      name = scorer_.name_log_odds(probe, record);
+      scratch.memo.put(record.name_hash, name);
+    }
+    // The same sum as Scorer::score.
+    const MatchResult m = scorer_.result_for(name + scorer_.other_log_odds(probe, record));
     if (m.probability < options.min_probability) continue;
     if (results.size() < options.limit) {
       results.emplace_back(m.log_odds, r.slot);
@@ -554,6 +668,7 @@ std::vector<Candidate> PersonIndex::query_prepared(const PreparedRecord& probe,
   std::sort(results.begin(), results.end(), [&](const auto& a, const auto& b) {
     return a.first != b.first ? a.first > b.first : slots_[a.second].id < slots_[b.second].id;
   });
+  scratch.memo.clear();
   std::vector<Candidate> out;
   out.reserve(results.size());
   for (const auto& [probability, slot] : results) {

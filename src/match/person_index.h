@@ -109,6 +109,8 @@ class PersonIndex {
   };
   static Summary summarise(const PreparedRecord& record);
   static std::optional<PartialDate> birth_date_of(const Summary& summary);
+  // The order of posting lists: 0 for no birth date or a year range, else the birth year.
+  static int year_key(const Summary& summary);
 
   // One posting list: the sorted slots of the flat table, then those of the overflow.
   struct ListRef {

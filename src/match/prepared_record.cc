@@ -68,6 +68,31 @@ PreparedRecord prepare(const PersonRecord& person, const TokenFrequency& frequen
     out.names.push_back(prepared);
     out.raw_names.push_back(name);
   }
+  // Everything the name comparison reads, so that namesakes spelled alike share the hash.
+  std::uint64_t h = 1469598103934665603ull;
+  const auto mix_in = [&h](const void* data, std::size_t size) {
+    const auto* bytes = static_cast<const unsigned char*>(data);
+    for (std::size_t i = 0; i < size; ++i) {
+      h ^= bytes[i];
+      h *= 1099511628211ull;
+    }
+  };
+  for (const PreparedName& name : out.names) {
+    mix_in(&name.size, sizeof name.size);
+    for (std::size_t t = name.first; t < name.first + name.size; ++t) {
+      const PreparedToken& token = out.tokens[t];
+      const unsigned char fields[] = {token.key_size, token.alt_skip, token.head,
+                                      static_cast<unsigned char>(token.script),
+                                      static_cast<unsigned char>(token.kind)};
+      mix_in(fields, sizeof fields);
+      mix_in(token.key.data(), token.key_size);
+      mix_in(&token.weight, sizeof token.weight);
+      const std::size_t text_size = token.text.size();
+      mix_in(&text_size, sizeof text_size);
+      mix_in(token.text.data(), text_size);
+    }
+  }
+  out.name_hash = h == 0 ? 1 : h;
   out.birth_date = person.birth_date;
   out.sex = person.sex;
   for (const auto& n : person.nationalities) {

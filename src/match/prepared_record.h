@@ -44,6 +44,9 @@ struct PreparedRecord {
   std::vector<PreparedToken> tokens;
   std::vector<PreparedName> names;
   std::vector<std::string> raw_names;  // as given, for explanations
+  // A hash of what the name comparison reads (tokens, keys, weights, texts): two records with
+  // the same hash get the same name evidence against any third (PersonIndex memoises on it).
+  std::uint64_t name_hash = 0;
   std::optional<PartialDate> birth_date;
   Sex sex = Sex::kUnknown;
   std::vector<std::uint16_t> nationalities;   // two letters packed, uppercase

@@ -20,7 +20,9 @@ constexpr float kFullAgreement = 0.92f;  // at or above: full rarity weight
 constexpr float kSpellingBlend = 0.75f;
 constexpr float kTypoSpelling = 0.9f;  // same script, spelling at least this close: a typo  // same
                                        // script, keys at least this close: blend spelling
-constexpr float kDisagreement = 6.0f;  // two tokens that should correspond but differ
+constexpr std::size_t kTypoKeyLength = 5;  // keys at least this long: one edit may be a typo
+constexpr float kCrossScriptTypo = 0.85f;  // the similarity given to such a one-edit pair
+constexpr float kDisagreement = 6.0f;      // two tokens that should correspond but differ
 // Name agreements are not independent (a father's name and the family name agree for siblings
 // too), so the positive name evidence is capped.
 constexpr float kMaxNameAgreement = 10.0f;
@@ -210,7 +212,18 @@ float token_similarity(const PreparedToken& a, const PreparedToken& b) {
     if (a.alt_skip != 0) s = std::max(s, names::key_similarity(ka.substr(a.alt_skip), kb));
     if (b.alt_skip != 0) s = std::max(s, names::key_similarity(ka, kb.substr(b.alt_skip)));
   }
-  if (a.script == b.script) {
+  if (a.script != b.script) {
+    // Across scripts there is no spelling to compare, so a typo that changes one consonant on
+    // the Latin side (Ghazouabi for الغزواني) looks like another name. On a long key (4 symbols
+    // or more) one changed symbol is more likely a typo than another name: partial credit.
+    const std::size_t longest = std::max(ka.size(), kb.size());
+    if (longest >= kTypoKeyLength && s < kCrossScriptTypo &&
+        s >= 1.0f - 1.0f / static_cast<float>(longest) - 1e-4f) {
+      s = kCrossScriptTypo;
+    }
+    return s;
+  }
+  {
     if (a.text == b.text) return 1.0f;
     const float spelling = a.script == names::Script::kArabic
                                ? names::jaro_winkler_utf8(a.text, b.text)
@@ -253,21 +266,8 @@ float Scorer::basic_upper_bound(float name_cap, const std::optional<PartialDate>
 }
 
 float Scorer::upper_bound(const PreparedRecord& a, const PreparedRecord& b) const {
-  // The same non-name evidence as run(), with the names at their cap.
-  float log_odds = basic_upper_bound(std::min(name_cap(a), name_cap(b)), a.birth_date, a.sex,
-                                     b.birth_date, b.sex);
-  if (!a.nationalities.empty() && !b.nationalities.empty()) {
-    log_odds += intersects(a.nationalities, b.nationalities) ? 0.5f : -0.3f;
-  }
-  if (!a.documents.empty() && !b.documents.empty()) {
-    if (intersects(a.documents, b.documents)) {
-      log_odds += 9.0f;
-    } else if (intersects(a.document_kinds, b.document_kinds)) {
-      log_odds -= 1.0f;
-    }
-  }
-  if (intersects(a.identifiers, b.identifiers)) log_odds += 7.0f;
-  return log_odds;
+  // Every other feature exactly, the names at their cap.
+  return std::min(name_cap(a), name_cap(b)) + other_log_odds(a, b);
 }
 
 float Scorer::log_odds_for(float probability) const {
@@ -287,35 +287,82 @@ Decision Scorer::decide(float probability) const {
 }
 
 MatchResult Scorer::score(const PreparedRecord& a, const PreparedRecord& b) const {
-  return run(a, b, false);
+  return result_for(name_log_odds(a, b) + other_log_odds(a, b));
 }
 
-MatchResult Scorer::explain(const PreparedRecord& a, const PreparedRecord& b) const {
-  return run(a, b, true);
-}
-
-MatchResult Scorer::run(const PreparedRecord& a, const PreparedRecord& b, bool explain) const {
+MatchResult Scorer::result_for(float log_odds) const {
   MatchResult result;
-  Alignment best;
-  std::size_t best_a = 0;
-  std::size_t best_b = 0;
+  result.log_odds = log_odds;
+  result.probability = calibrate(result.log_odds);
+  result.decision = decide(result.probability);
+  return result;
+}
+
+namespace {
+
+struct BestNames {
+  Alignment alignment;
+  std::size_t a = 0;
+  std::size_t b = 0;
+};
+
+BestNames best_names(const PreparedRecord& a, const PreparedRecord& b) {
+  BestNames best;
   for (std::size_t i = 0; i < a.names.size(); ++i) {
     for (std::size_t j = 0; j < b.names.size(); ++j) {
       Alignment candidate = align(a, a.names[i], b, b.names[j]);
       // Symmetry: on equal evidence keep the lexicographically first pair of indices either way.
-      if (candidate.log_odds > best.log_odds) {
-        best = candidate;
-        best_a = i;
-        best_b = j;
+      if (candidate.log_odds > best.alignment.log_odds) {
+        best.alignment = candidate;
+        best.a = i;
+        best.b = j;
       }
     }
   }
-  float log_odds = 0;
-  if (best.pairs > 0 || best.log_odds > -1e8f) {
-    log_odds += best.log_odds;
-  } else {
-    log_odds -= kDisagreement;  // no usable name on one side
+  return best;
+}
+
+float names_evidence(const Alignment& best) {
+  if (best.pairs > 0 || best.log_odds > -1e8f) return best.log_odds;
+  return -kDisagreement;  // no usable name on one side
+}
+
+}  // namespace
+
+float Scorer::name_log_odds(const PreparedRecord& a, const PreparedRecord& b) const {
+  return names_evidence(best_names(a, b).alignment);
+}
+
+float Scorer::other_log_odds(const PreparedRecord& a, const PreparedRecord& b) const {
+  // The same features, in the same order, as run() with explain.
+  float log_odds = date_evidence(a.birth_date, b.birth_date).log_odds;
+  if (a.sex != Sex::kUnknown && b.sex != Sex::kUnknown) log_odds += a.sex == b.sex ? 0.2f : -4.0f;
+  if (!a.nationalities.empty() && !b.nationalities.empty()) {
+    log_odds += intersects(a.nationalities, b.nationalities) ? 0.5f : -0.3f;
   }
+  if (!a.documents.empty() && !b.documents.empty()) {
+    if (intersects(a.documents, b.documents)) {
+      log_odds += 9.0f;
+    } else if (intersects(a.document_kinds, b.document_kinds)) {
+      log_odds += -1.0f;
+    }
+  }
+  if (intersects(a.identifiers, b.identifiers)) log_odds += 7.0f;
+  return log_odds;
+}
+
+MatchResult Scorer::explain(const PreparedRecord& a, const PreparedRecord& b) const {
+  return run(a, b);
+}
+
+MatchResult Scorer::run(const PreparedRecord& a, const PreparedRecord& b) const {
+  constexpr bool explain = true;
+  MatchResult result;
+  const BestNames names = best_names(a, b);
+  const Alignment& best = names.alignment;
+  const std::size_t best_a = names.a;
+  const std::size_t best_b = names.b;
+  const float name_part = names_evidence(best);
   if (explain) {
     auto& features = result.explanation.features;
     if (a.names.empty() || b.names.empty()) {
@@ -359,8 +406,10 @@ MatchResult Scorer::run(const PreparedRecord& a, const PreparedRecord& b, bool e
       }
     }
   }
+  // The other features are summed apart from the names, in other_log_odds' order, so that the
+  // explained score equals score() to the bit.
   const Evidence date = date_evidence(a.birth_date, b.birth_date);
-  log_odds += date.log_odds;
+  float log_odds = date.log_odds;
   if (explain) {
     std::string detail = date.detail;
     if (a.birth_date && b.birth_date) {
@@ -410,8 +459,8 @@ MatchResult Scorer::run(const PreparedRecord& a, const PreparedRecord& b, bool e
                                              "an identifier (phone, e-mail, IBAN...) in common"});
     }
   }
-  result.log_odds = log_odds;
-  result.probability = calibrate(log_odds);
+  result.log_odds = name_part + log_odds;
+  result.probability = calibrate(result.log_odds);
   result.decision = decide(result.probability);
   return result;
 }

@@ -53,6 +53,12 @@ class Scorer {
   MatchResult score(const PreparedRecord& a, const PreparedRecord& b) const;
   // Same score, with the per-feature explanation.
   MatchResult explain(const PreparedRecord& a, const PreparedRecord& b) const;
+  // The two parts of score(a, b).log_odds: the names, and every other feature. score() is
+  // their sum, calibrated; a caller may reuse the name part for records with one name_hash.
+  float name_log_odds(const PreparedRecord& a, const PreparedRecord& b) const;
+  float other_log_odds(const PreparedRecord& a, const PreparedRecord& b) const;
+  // The result for a log-odds sum (probability and decision, no explanation).
+  MatchResult result_for(float log_odds) const;
 
   // At least score(a, b).log_odds, cheaply: every feature but the names exactly, the names at the
   // most they can add. A candidate whose bound is below a threshold need not be scored.
@@ -71,7 +77,8 @@ class Scorer {
   const ScorerConfig& config() const { return config_; }
 
  private:
-  MatchResult run(const PreparedRecord& a, const PreparedRecord& b, bool explain) const;
+  // score() with the explanation.
+  MatchResult run(const PreparedRecord& a, const PreparedRecord& b) const;
 
   ScorerConfig config_;
 };

@@ -165,5 +165,47 @@ TEST(Scorer, EmptyNames) {
   EXPECT_LT(p, 0.4f);
 }
 
+TEST(Scorer, PartsBoundsAndExplanationAgreeWithScore) {
+  // score() is name_log_odds + other_log_odds; explain() gives the same value to the bit; the
+  // upper bound the index prunes with is never below the score.
+  PersonRecord with_documents = person("Mohamed Benali", "1984-03-12");
+  with_documents.nationalities = {"MA"};
+  with_documents.documents.push_back({"passport", "AB123", "MA"});
+  with_documents.sex = Sex::kMale;
+  PersonRecord other_documents = person("محمد بن علي", "1984");
+  other_documents.nationalities = {"FR", "MA"};
+  other_documents.documents.push_back({"passport", "ab 123", "MA"});
+  other_documents.sex = Sex::kMale;
+  const PersonRecord records[] = {person("محمد بن علي", "1984"),
+                                  person("Mohamed Benali", "1984-03-12"),
+                                  person("Mohamed Benaissa", "1990"),
+                                  person("Karim Alaoui"),
+                                  person("Jalid Tahiri", "1979/1981"),
+                                  with_documents,
+                                  other_documents,
+                                  PersonRecord{}};
+  const Scorer scorer;
+  for (const auto& a : records) {
+    for (const auto& b : records) {
+      const PreparedRecord pa = prepare(a);
+      const PreparedRecord pb = prepare(b);
+      const MatchResult s = scorer.score(pa, pb);
+      EXPECT_EQ(s.log_odds, scorer.name_log_odds(pa, pb) + scorer.other_log_odds(pa, pb));
+      EXPECT_EQ(s.log_odds, scorer.explain(pa, pb).log_odds);
+      EXPECT_GE(scorer.upper_bound(pa, pb), s.log_odds);
+      EXPECT_NEAR(scorer.log_odds_for(s.probability), s.log_odds, 1e-2f);
+    }
+  }
+}
+
+TEST(Scorer, NameHashIsSharedBySameSpellingsOnly) {
+  EXPECT_EQ(prepare(person("Mohamed Benali", "1984")).name_hash,
+            prepare(person("Mohamed Benali")).name_hash);
+  EXPECT_NE(prepare(person("Mohamed Benali")).name_hash,
+            prepare(person("Mohamed Ben Ali")).name_hash);
+  EXPECT_NE(prepare(person("Mohamed Benali")).name_hash,
+            prepare(person("Benali Mohamed")).name_hash);
+}
+
 }  // namespace
 }  // namespace taawun::match

@@ -70,11 +70,12 @@ Status delete_proceeding(store::Store& store, const RequestContext& context, std
 
 Result<store::Page<domain::Proceeding>> list_proceedings(store::Store& store,
                                                          const RequestContext& context,
-                                                         store::PageRequest page) {
+                                                         store::PageRequest page,
+                                                         const store::ProceedingFilter& filter) {
   TAAWUN_TRY(auth::authorize(context.actor, auth::Action::kReadRegister));
   TAAWUN_TRY(require_purpose(context));
   page.country = context.actor.country;
-  TAAWUN_ASSIGN_OR_RETURN(auto result, store.list_proceedings(page));
+  TAAWUN_ASSIGN_OR_RETURN(auto result, store.list_proceedings(page, filter));
   for (const auto& proceeding : result.items) {
     TAAWUN_TRY(record_audit(store, context, {"proceeding.read", "proceeding", proceeding.meta.id}));
   }

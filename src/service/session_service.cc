@@ -27,6 +27,7 @@ RequestContext context_of(const domain::User& user, const RequestContext& base) 
   RequestContext context = base;
   context.actor.user_id = user.id;
   context.actor.username = user.username;
+  context.actor.display_name = user.display_name;
   context.actor.country = user.country;
   context.actor.authority_id = user.authority_id;
   context.actor.role = user.role;

@@ -36,6 +36,11 @@ struct PageRequest {
   int limit = 50;       // 1..100
 };
 
+struct ProceedingFilter {
+  std::string reference;  // substring of the national reference, ASCII case-insensitive
+  std::string stage;      // exact stage code
+};
+
 struct Authority {
   std::string id;
   std::string country;
@@ -81,7 +86,8 @@ class Store {
   virtual Result<std::optional<domain::Proceeding>> find_proceeding(std::string_view id) = 0;
   virtual Status update_proceeding(const domain::Proceeding& proceeding) = 0;
   virtual Status delete_proceeding(std::string_view id) = 0;
-  virtual Result<Page<domain::Proceeding>> list_proceedings(const PageRequest& page) = 0;
+  virtual Result<Page<domain::Proceeding>> list_proceedings(const PageRequest& page,
+                                                            const ProceedingFilter& filter) = 0;
 
   // Involvements. insert fails with conflict.involvement_duplicate for the same person, proceeding
   // and role.

@@ -133,9 +133,9 @@ let context;
 let page;
 const consoleErrors = [];
 
-async function shot(name) {
+async function shot(name, fullPage = false) {
   await page.waitForLoadState('networkidle').catch(() => {});
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
 }
 
 async function openApp(urlPath, lang) {
@@ -185,6 +185,19 @@ const MA_NAME = 'كريم الحداوي';
 let frPersonUrl = '';
 let frProceedingUrl = '';
 let maPersonUrl = '';
+let linkId = '';
+
+// The link JSON as the logged-in user's country sees it (the app's own session cookie, a stated purpose).
+async function apiLink(id) {
+  return page.evaluate(async (lid) => {
+    const r = await fetch(`/api/v1/links/${encodeURIComponent(lid)}`, { headers: { 'X-Purpose': 'e2e check' } });
+    return { status: r.status, body: await r.json() };
+  }, id);
+}
+
+async function linkStatus() {
+  return page.getAttribute('.page-title .link-status', 'data-status');
+}
 
 async function main() {
   mkdirSync(SHOTS, { recursive: true });
@@ -372,6 +385,94 @@ async function main() {
     await shot('ar-not-found');
   });
 
+  await test('hit/no-hit: the link appears for MA, who sees no French personal data before FR consents', async () => {
+    assert(maPersonUrl, 'needs the MA person created by an earlier test');
+    await go(maPersonUrl);
+    await page.waitForSelector('#person-links-table');
+    const maPersonId = maPersonUrl.split('/').pop();
+    const links = await page.evaluate(async (pid) => {
+      const r = await fetch(`/api/v1/persons/${pid}/links`, { headers: { 'X-Purpose': 'e2e check' } });
+      return r.json();
+    }, maPersonId);
+    const fr = links.items.find((l) => l.counterpart.country === 'FR');
+    assert(fr, `no link with France: ${JSON.stringify(links)}`);
+    linkId = fr.id;
+    assert(fr.counterpart.authority === 'fr-pnat', `authority ${fr.counterpart.authority}`);
+    assert(fr.counterpart.person === null && fr.probability === null && fr.explanation === null,
+      `French data visible before consent: ${JSON.stringify(fr)}`);
+    assert(await page.$(`#person-links-table tr[data-link-id="${linkId}"]`), 'link not listed on the person page');
+    await page.click(`#person-links-table tr[data-link-id="${linkId}"] a[href^="/links/"]`);
+    await page.waitForSelector('#hit-no-hit');
+    assert(!(await page.$('#counterpart-person')), 'counterpart record shown before consent');
+    assert(!(await page.$('#link-probability')), 'probability shown before consent');
+    assert(!(await page.$('#explanation-table')), 'explanation shown before consent');
+    const main = await page.textContent('main');
+    // (MA's own record has a transliteration "Karim El Haddaoui": only FR's own spellings count as a leak.)
+    for (const frOnly of ['Fictif', 'Abou Test', 'Lille', '20FX00001']) assert(!main.includes(frOnly), `French personal data leaked: ${frOnly}`);
+    assert((await page.textContent('#link-authority')).includes('النيابة العامة الوطنية لمكافحة الإرهاب'), 'authority not translated');
+    assert((await linkStatus()) === 'candidate', 'status should be candidate');
+    await shot('ar-link-hit-no-hit');
+  });
+
+  await test('the link appears for FR, who consents to disclose after a confirmation dialog', async () => {
+    assert(linkId, 'needs the link found by the previous test');
+    await login('fr.prosecutor', 'fr');
+    await go('/links');
+    await page.waitForSelector('#purpose-gate-title');
+    await setPurpose('Vérification du lien e2e', 'PNAT-E2E-001');
+    await page.waitForSelector(`#links-table tr[data-link-id="${linkId}"]`);
+    await page.selectOption('#links-status-filter', 'confirmed');
+    await page.waitForSelector('#links-empty');
+    await page.selectOption('#links-status-filter', 'candidate');
+    await page.waitForSelector(`#links-table tr[data-link-id="${linkId}"]`);
+    await shot('fr-links-candidates');
+    await page.click(`#links-table tr[data-link-id="${linkId}"] a[href^="/links/"]`);
+    await page.waitForSelector('#hit-no-hit'); // MA has not consented: FR sees nothing of MA's record either
+    assert(!(await page.textContent('main')).includes('كريم'), 'Moroccan personal data leaked to FR');
+    assert((await page.getAttribute('#own-consent-state', 'data-consented')) === 'false', 'FR consent already given?');
+    await page.click('#link-consent');
+    await page.waitForSelector('#consent-dialog[open]');
+    const text = await page.textContent('#consent-dialog');
+    assert(/Maroc/.test(text) && /journal d’audit/.test(text), `dialog text: ${text}`);
+    await shot('fr-link-consent-dialog');
+    await page.click('#consent-dialog-confirm');
+    await page.waitForSelector('#own-consent-state[data-consented=true]');
+    assert(!(await page.$('#consent-dialog')), 'dialog still open');
+    await shot('fr-link-consented');
+  });
+
+  await test('after FR consents, MA sees the French names and the explanation, then verifies and confirms', async () => {
+    assert(linkId, 'needs the link');
+    await login('ma.prosecutor', 'ar');
+    await go(`/links/${linkId}`);
+    await page.waitForSelector('#purpose-gate-title');
+    await setPurpose('تحقق من الرابط', 'RABAT-E2E-7');
+    await page.waitForSelector('#counterpart-person');
+    const cp = await page.textContent('#counterpart-person');
+    assert(cp.includes(FR_NAME) && cp.includes('Abou Test'), `French names not shown: ${cp}`);
+    const dirs = await page.$$eval('#counterpart-names bdi', (els) => els.map((e) => e.getAttribute('dir')));
+    assert(dirs.length >= 2 && dirs.every((d) => d === 'auto'), `names not dir=auto: ${dirs}`);
+    assert(await page.$('#link-probability'), 'probability missing');
+    const rows = await page.$$('#explanation-table tbody tr');
+    assert(rows.length > 0, 'explanation missing');
+    const { body } = await apiLink(linkId);
+    assert(typeof body.probability === 'number' && body.counterpart.person, 'API still hides the French record');
+    await shot('ar-link-disclosed', true);
+    await page.click('#link-to-under_verification');
+    await page.waitForFunction(() => document.querySelector('.page-title .link-status')?.getAttribute('data-status') === 'under_verification');
+    assert(!(await page.$('#link-to-under_verification')), 'start verification still offered');
+    await page.click('#link-to-confirmed');
+    await page.waitForSelector('#transition-dialog[open]');
+    await shot('ar-link-confirm-dialog');
+    await page.click('#transition-dialog-confirm');
+    await page.waitForFunction(() => document.querySelector('.page-title .link-status')?.getAttribute('data-status') === 'confirmed');
+    assert(!(await page.$('#link-transitions')), 'steps still offered after confirmation');
+    assert((await apiLink(linkId)).body.status === 'confirmed', 'server status not confirmed');
+    const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    assert(fits, 'horizontal overflow on the Arabic link page');
+    await shot('ar-link-confirmed', true);
+  });
+
   await test('language switch: Arabic is right to left, then back to French', async () => {
     await page.selectOption('#language-select', 'en');
     await page.waitForFunction(() => document.documentElement.dir === 'ltr');
@@ -440,6 +541,17 @@ async function main() {
       }
       await page.waitForSelector('#persons-table, #persons-empty');
       await shot(`${lang}-persons`);
+      await go('/');
+      await page.waitForSelector('#dashboard-link-counts');
+      await shot(`${lang}-dashboard-links`);
+      await go('/links');
+      await page.waitForSelector('#links-table');
+      await shot(`${lang}-links`);
+      if (linkId) {
+        await go(`/links/${linkId}`);
+        await page.waitForSelector('#hit-no-hit');
+        await shot(`${lang}-link-fr-hit-no-hit`);
+      }
       await go(frPersonUrl);
       await headingText();
       await page.waitForSelector('#inv-h ~ table, #inv-h ~ .empty');
@@ -458,6 +570,20 @@ async function main() {
       await shot(`${lang}-proceeding-form`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
       assert(!overflow, `horizontal overflow in ${lang}`);
+      if (linkId) {
+        await login('ma.prosecutor', lang);
+        // ma.prosecutor chose French in the language test: its remembered choice applies at sign-in.
+        await page.selectOption('#language-select', lang);
+        await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+        await go(`/links/${linkId}`);
+        await page.waitForSelector('#purpose-gate-title');
+        await setPurpose('Verification RABAT-E2E-7');
+        await page.waitForSelector('#explanation-table');
+        await shot(`${lang}-link-ma-disclosed`, true);
+        await page.locator('#explanation-table').screenshot({ path: path.join(SHOTS, `${lang}-link-explanation.png`) });
+        const wide = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+        assert(!wide, `horizontal overflow on the link page in ${lang}`);
+      }
       await login('fr.auditor', lang);
       await go('/audit');
       await page.waitForSelector('#audit-table');

@@ -8,6 +8,8 @@ import { PurposeBar, PurposeGate } from './components/PurposeBar';
 import { Link, match, navigate, usePath } from './router';
 import { AuditView } from './screens/AuditView';
 import { Dashboard } from './screens/Dashboard';
+import { LinkPage } from './screens/LinkPage';
+import { LinksList } from './screens/LinksList';
 import { Login } from './screens/Login';
 import { PersonForm } from './screens/PersonForm';
 import { PersonPage } from './screens/PersonPage';
@@ -42,6 +44,8 @@ const ROUTES: RouteDef[] = [
     pattern: '/persons/:id/edit', roles: ['prosecutor', 'liaison_magistrate'], purpose: true,
     render: (p) => <PersonForm id={p.id} />,
   },
+  { pattern: '/links', roles: READER_ROLES, purpose: true, render: () => <LinksList /> },
+  { pattern: '/links/:id', roles: READER_ROLES, purpose: true, render: (p) => <LinkPage id={p.id} /> },
   { pattern: '/audit', roles: ['auditor'], render: () => <AuditView /> },
   { pattern: '/users', roles: ['administrator'], render: () => <UsersView /> },
 ];
@@ -102,6 +106,7 @@ function Shell({ children }: { children: ReactNode }) {
             <NavItem href="/">{t('nav.dashboard')}</NavItem>
             {reader && <NavItem href="/proceedings">{t('nav.proceedings')}</NavItem>}
             {reader && <NavItem href="/persons">{t('nav.persons')}</NavItem>}
+            {reader && <NavItem href="/links">{t('nav.links')}</NavItem>}
             {user.role === 'auditor' && <NavItem href="/audit">{t('nav.audit')}</NavItem>}
             {user.role === 'administrator' && <NavItem href="/users">{t('nav.users')}</NavItem>}
           </ul>

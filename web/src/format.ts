@@ -92,3 +92,15 @@ export function formatList(items: string[], lang: string): string {
     return items.join(', ');
   }
 }
+
+// A probability in [0, 1] as a percentage ("99.7 %", "٪" conventions per locale).
+export function formatPercent(p: number, lang: string): string {
+  return new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 1 }).format(p);
+}
+
+// A signed log-odds weight: "+5.8", "−0.3".
+export function formatWeight(w: number, lang: string): string {
+  return new Intl.NumberFormat(locale(lang), {
+    signDisplay: 'exceptZero', minimumFractionDigits: 1, maximumFractionDigits: 1,
+  }).format(w);
+}

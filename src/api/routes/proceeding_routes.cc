@@ -32,9 +32,13 @@ awaitable<Response> create(Exchange& exchange) {
 awaitable<Response> list(Exchange& exchange) {
   auto page = page_request(exchange.request());
   if (!page.ok()) co_return problem_response(page.error());
+  store::ProceedingFilter filter;
+  const auto& query = exchange.request().query;
+  if (auto found = query.find("reference"); found != query.end()) filter.reference = found->second;
+  if (auto found = query.find("stage"); found != query.end()) filter.stage = found->second;
   co_return co_await exchange.transact([&](store::Store& store) -> Result<Response> {
     TAAWUN_ASSIGN_OR_RETURN(auto result,
-                            service::list_proceedings(store, exchange.context(), *page));
+                            service::list_proceedings(store, exchange.context(), *page, filter));
     return page_response(result, json::proceeding_to_json);
   });
 }

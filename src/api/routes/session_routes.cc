@@ -18,6 +18,7 @@ using boost::asio::awaitable;
 nlohmann::json user_json(const domain::Actor& actor) {
   return {{"id", actor.user_id},
           {"username", actor.username},
+          {"display_name", actor.display_name},
           {"country", actor.country},
           {"authority", actor.authority_id},
           {"role", domain::to_string(actor.role)}};
@@ -51,7 +52,8 @@ awaitable<Response> login(Exchange& exchange) {
                                               user ? std::string_view(hash) : "", password_ok));
     if (!outcome.success) return problem_response(outcome.refusal);
     const auto& success = *outcome.success;
-    domain::Actor actor{success.user.id, success.user.username, success.user.country,
+    domain::Actor actor{success.user.id,      success.user.username,
+                        success.user.display_name, success.user.country,
                         success.user.authority_id, success.user.role};
     Response response = Response::json(201, {{"token", success.token},
                                              {"expires_at", format_rfc3339(success.expires_at)},

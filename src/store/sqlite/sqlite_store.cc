@@ -550,12 +550,20 @@ Status SqliteStore::delete_proceeding(std::string_view id) {
   return stmt.run();
 }
 
-Result<Page<Proceeding>> SqliteStore::list_proceedings(const PageRequest& request) {
+Result<Page<Proceeding>> SqliteStore::list_proceedings(const PageRequest& request,
+                                                       const ProceedingFilter& filter) {
   TAAWUN_ASSIGN_OR_RETURN(long long after, cursor_position(request.cursor));
   TAAWUN_ASSIGN_OR_RETURN(
-      auto stmt, db_.prepare(kProceedingSelect +
-                             "WHERE owner_country = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3"));
-  stmt.bind(1, request.country).bind(2, after).bind(3, request.limit + 1LL);
+      auto stmt,
+      db_.prepare(kProceedingSelect +
+                  "WHERE owner_country = ?1 AND seq > ?2 AND (?4 = '' OR instr(lower("
+                  "national_reference), lower(?4)) > 0) AND (?5 = '' OR stage = ?5) ORDER BY seq "
+                  "LIMIT ?3"));
+  stmt.bind(1, request.country)
+      .bind(2, after)
+      .bind(3, request.limit + 1LL)
+      .bind(4, filter.reference)
+      .bind(5, filter.stage);
   return page_of<Proceeding>(stmt, request.limit, proceeding_from);
 }
 

@@ -37,7 +37,8 @@ class SqliteStore final : public Store {
   Result<std::optional<domain::Proceeding>> find_proceeding(std::string_view id) override;
   Status update_proceeding(const domain::Proceeding& proceeding) override;
   Status delete_proceeding(std::string_view id) override;
-  Result<Page<domain::Proceeding>> list_proceedings(const PageRequest& page) override;
+  Result<Page<domain::Proceeding>> list_proceedings(const PageRequest& page,
+                                                    const ProceedingFilter& filter) override;
 
   Status insert_involvement(const domain::Involvement& involvement) override;
   Result<std::optional<domain::Involvement>> find_involvement(std::string_view id) override;

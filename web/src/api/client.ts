@@ -6,8 +6,8 @@
 // - Every failure becomes an ApiError holding a problem+json object; the UI translates it by code.
 
 import type {
-  AuditEvent, Involvement, Page, Person, PersonInput, Problem, Proceeding, ProceedingInput,
-  SessionInfo, User,
+  AuditEvent, Involvement, LinkStatus, Page, Person, PersonInput, PersonLink, Problem, Proceeding,
+  ProceedingInput, SessionInfo, User,
 } from './types';
 
 export interface Purpose {
@@ -196,6 +196,29 @@ export class ApiClient {
     return this.request<Page<Involvement>>('GET', `/persons/${encodeURIComponent(id)}/involvements`, {
       personal: true,
     });
+  }
+
+  // Links (hit/no-hit). Reads carry the purpose: a consented counterpart's record is personal data.
+  listLinks(status?: LinkStatus | '' | null, cursor?: string | null, limit = 20) {
+    return this.request<Page<PersonLink>>('GET', '/links', { personal: true, query: { status, limit, cursor } });
+  }
+  getLink(id: string) {
+    return this.request<PersonLink>('GET', `/links/${encodeURIComponent(id)}`, { personal: true });
+  }
+  personLinks(personId: string) {
+    return this.request<Page<PersonLink>>('GET', `/persons/${encodeURIComponent(personId)}/links`, {
+      personal: true,
+    });
+  }
+  // The server does not check If-Match on links yet; the version is sent so that it can.
+  transitionLink(id: string, to: LinkStatus, version?: number) {
+    return this.request<PersonLink>('POST', `/links/${encodeURIComponent(id)}/transitions`, {
+      body: { to }, version,
+    });
+  }
+  // The caller's country consents to disclose its own record of the link to the other country.
+  consentLink(id: string, version?: number) {
+    return this.request<PersonLink>('POST', `/links/${encodeURIComponent(id)}/consent`, { body: {}, version });
   }
 
   // Audit and users

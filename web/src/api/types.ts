@@ -121,6 +121,58 @@ export interface AuditEvent {
   prev_hash: string;
 }
 
+// A possible same-person link between one of the caller's persons and another country's record.
+// Hit/no-hit: until the counterpart consents, `counterpart.person`, `probability` and `explanation`
+// are null; the caller only learns that a link exists and which authority holds the other record.
+export type LinkStatus = 'candidate' | 'under_verification' | 'confirmed' | 'rejected';
+
+export interface LinkFeature {
+  feature: string; // name, name_token, given_or_family_name, birth_date, sex, nationality, document, identifier
+  outcome: string; // equal, similar, different, missing, unknown
+  weight: number; // log-odds contribution, positive = for the same person
+  detail: string; // an English sentence from the server
+}
+
+export interface LinkCounterpartPerson {
+  id: string;
+  names: PersonName[];
+  birth_date: string | null;
+  sex?: string;
+  nationalities: string[];
+}
+
+export interface PersonLink {
+  id: string;
+  status: LinkStatus;
+  decision: 'match' | 'possible' | string;
+  person_id: string;
+  own_consent: boolean;
+  counterpart: {
+    country: string;
+    authority: string;
+    consented: boolean;
+    person: LinkCounterpartPerson | null;
+  };
+  probability: number | null;
+  explanation: LinkFeature[] | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export const LINK_STATUSES: LinkStatus[] = ['candidate', 'under_verification', 'confirmed', 'rejected'];
+
+// The link state machine of the server (domain/link): what a status may become.
+export const LINK_TRANSITIONS: Record<LinkStatus, LinkStatus[]> = {
+  candidate: ['under_verification', 'rejected'],
+  under_verification: ['confirmed', 'rejected'],
+  confirmed: [],
+  rejected: [],
+};
+
+// Authorities known to the platform (ids chosen by the server); the UI translates them (authorities.*).
+export const AUTHORITIES = ['ma-pmp', 'ma-pg-rabat', 'fr-pnat', 'be-federal', 'es-fan'] as const;
+
 export interface Page<T> {
   items: T[];
   next_cursor?: string | null;

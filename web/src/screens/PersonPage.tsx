@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { WRITER_ROLES, type Involvement, type Proceeding } from '../api/types';
 import { ErrorBox, Loading, NameText, PageTitle, useLoad } from '../components/common';
+import { AuthorityName, LinksTable } from '../components/links';
 import { countryName, formatList, formatDateTime, formatPartialDate } from '../format';
 import { Link, navigate } from '../router';
 import { useApp } from '../state';
@@ -22,6 +23,7 @@ export function PersonPage({ id }: { id: string }) {
       proceeding: Proceeding | null;
     }[];
   }, [id, purpose?.purpose]);
+  const links = useLoad(() => api.personLinks(id), [id, purpose?.purpose]);
   const [actionError, setActionError] = useState<unknown>(null);
   const writer = !!user && WRITER_ROLES.includes(user.role);
 
@@ -117,7 +119,7 @@ export function PersonPage({ id }: { id: string }) {
           <div>
             <dt>{t('common.owner')}</dt>
             <dd>
-              {countryName(p.owner_country, lang)} · <bdi>{p.owner_authority}</bdi>
+              {countryName(p.owner_country, lang)} · <AuthorityName id={p.owner_authority} />
             </dd>
           </div>
           <div>
@@ -182,6 +184,19 @@ export function PersonPage({ id }: { id: string }) {
           )}
         </section>
       </div>
+      <section aria-labelledby="links-h">
+        <h2 id="links-h">{t('links.personTitle')}</h2>
+        <ErrorBox error={links.error} />
+        {links.loading && <Loading />}
+        {links.data && links.data.items.length === 0 && (
+          <p className="empty" id="person-links-empty">
+            {t('links.personNone')}
+          </p>
+        )}
+        {links.data && links.data.items.length > 0 && (
+          <LinksTable links={links.data.items} showPerson={false} id="person-links-table" caption={t('links.personTitle')} />
+        )}
+      </section>
       <section aria-labelledby="inv-h">
         <h2 id="inv-h">{t('involvements.title')}</h2>
         <ErrorBox error={involvements.error} />

@@ -1,0 +1,852 @@
+// Country isolation (issue 2, item 6): seeds MA, FR, BE and ES with per-country canary strings,
+// then replays every route of taawun::api::route_table() with every other country's token in
+// every role, using the victim country's ids. Asserts:
+//   - no response body or header holds another country's canary or record id;
+//   - a foreign id and a nonexistent id get the same status and the same body (Bearer and cookie);
+//   - nothing a foreign request does changes the victim's records;
+//   - lists and searches never include or count foreign rows;
+//   - clients cannot set server-owned fields (400 request.unknown_field).
+// A route of route_table() that the matrix below does not know fails the test: add it here when
+// you add it to the server.
+
+#include <atomic>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "api/router.h"
+#include "support/api_client.h"
+#include "support/fixtures.h"
+#include "support/routes.h"
+#include "support/test_server.h"
+
+namespace taawun::testing {
+namespace {
+
+using nlohmann::json;
+
+struct CountryData {
+  std::string cc;             // "ma"
+  std::string upper;          // "MA"
+  std::string canary;         // random letters in every string of the seeded records
+  std::vector<json> persons;  // as the owner reads them after seeding
+  std::vector<json> proceedings;
+  std::vector<json> involvements;
+  json user;                  // a user created by the country's administrator
+  std::string person_cursor;  // next_cursor of the owner's first page of persons (limit=1)
+  std::string proceeding_cursor;
+  std::string audit_cursor;
+  std::vector<json> links;    // links the country sees (each is shared with one other)
+  std::set<std::string> ids;  // every id the country owns (demo data included)
+};
+
+std::string id_of(const json& j) { return j.is_object() ? j.value("id", "") : ""; }
+
+// One probe: a request with the victim's ids, and the same request with nonexistent ids.
+struct Probe {
+  HttpRequest foreign;
+  // Only when the request carries victim ids: the same request with nonexistent ids.
+  bool has_twin = false;
+  HttpRequest twin;
+  std::vector<std::pair<std::string, std::string>> substitutions;  // victim id -> nonexistent id
+};
+
+struct Attacker {
+  std::string country;  // "ma"
+  std::string username;
+  std::string role;
+  std::string token;
+};
+
+class ApiIsolationTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    server_ = new TestServer(TestServerOptions{.memory_backed = true});
+    ASSERT_TRUE(server_->create_demo());
+    ASSERT_TRUE(server_->start());
+    tokens_ = new std::map<std::string, std::string>();
+    data_ = new std::map<std::string, CountryData>();
+    for (const std::string& cc : kCountries) {
+      for (const DemoRole& role : kDemoRoles) {
+        const std::string username = cc + "." + role.suffix;
+        HttpResponse r;
+        std::string token = login(server_->port(), username, server_->password(), &r);
+        ASSERT_FALSE(token.empty()) << username << ": " << r.describe();
+        (*tokens_)[username] = token;
+      }
+    }
+    for (const std::string& cc : kCountries) seed(cc);
+  }
+  static void TearDownTestSuite() {
+    delete data_;
+    data_ = nullptr;
+    delete tokens_;
+    tokens_ = nullptr;
+    delete server_;
+    server_ = nullptr;
+  }
+  void SetUp() override {
+    ASSERT_NE(server_, nullptr);
+    ASSERT_TRUE(server_->running());
+    ASSERT_EQ(data_->size(), kCountries.size()) << "seeding failed";
+  }
+
+  static ApiClient as(const std::string& username) {
+    return ApiClient(server_->port(), tokens_->at(username));
+  }
+
+  static void seed(const std::string& cc) {
+    CountryData d;
+    d.cc = cc;
+    d.upper = upper(cc);
+    d.canary = random_letters(14);
+    ApiClient writer = as(cc + ".prosecutor");
+    for (int i = 0; i < 3; ++i) {
+      HttpResponse r = writer.post("/persons", person_body(d.canary, d.upper));
+      ASSERT_EQ(r.status, 201) << r.describe();
+      d.persons.push_back(r.json());
+    }
+    for (int i = 0; i < 2; ++i) {
+      HttpResponse r = writer.post("/proceedings", proceeding_body(d.canary, d.upper));
+      ASSERT_EQ(r.status, 201) << r.describe();
+      d.proceedings.push_back(r.json());
+    }
+    for (auto [prc, per] : {std::pair{0, 0}, std::pair{1, 1}}) {
+      HttpResponse r = writer.post("/proceedings/" + id_of(d.proceedings[prc]) + "/involvements",
+                                   {{"person_id", id_of(d.persons[per])}, {"role", "suspect"}});
+      ASSERT_EQ(r.status, 201) << r.describe();
+      d.involvements.push_back(r.json());
+    }
+    // Re-read as the owner: the baseline the final check compares with.
+    for (json& p : d.persons) p = writer.get("/persons/" + id_of(p)).json();
+    for (json& p : d.proceedings) p = writer.get("/proceedings/" + id_of(p)).json();
+
+    ApiClient admin = as(cc + ".admin");
+    HttpResponse u = admin.post("/users", {{"username", cc + ".u" + d.canary},
+                                           {"password", "fictional-test-password-" + d.canary},
+                                           {"role", "analyst"},
+                                           {"display_name", "Canary " + d.canary}});
+    ASSERT_EQ(u.status, 201) << u.describe();
+    d.user = u.json();
+
+    // Every id the country owns, demo data included.
+    for (const json& p : list_all(writer, "/persons")) d.ids.insert(id_of(p));
+    for (const json& p : list_all(writer, "/proceedings")) {
+      d.ids.insert(id_of(p));
+      HttpResponse inv = writer.get("/proceedings/" + id_of(p) + "/involvements");
+      if (inv.status == 200) {
+        for (json list = inv.json(); const json& i : list["items"]) d.ids.insert(id_of(i));
+      }
+    }
+    HttpResponse users = admin.get("/users", std::nullopt);
+    if (users.status == 200) {
+      for (json list = users.json(); const json& i : list["items"]) d.ids.insert(id_of(i));
+    }
+    d.ids.erase("");
+    for (const auto& p : d.persons) EXPECT_TRUE(d.ids.count(id_of(p)));
+    // Links exist once the matcher pairs persons of two countries (the demo data has some).
+    bool served = false;
+    for (const auto& route : taawun::api::route_table()) {
+      served |= route_key(route.method, route.pattern) == "GET /api/v1/links";
+    }
+    if (served) {
+      for (const json& l : list_all(writer, "/links")) d.links.push_back(l);
+    }
+    d.person_cursor = first_cursor(writer, "/persons?limit=1");
+    d.proceeding_cursor = first_cursor(writer, "/proceedings?limit=1");
+    ApiClient auditor = as(cc + ".auditor");
+    d.audit_cursor = first_cursor(auditor, "/audit?limit=1", /*purpose=*/false);
+    (*data_)[cc] = std::move(d);
+  }
+
+  static std::string first_cursor(ApiClient& client, const std::string& path, bool purpose = true) {
+    HttpResponse r = purpose ? client.get(path) : client.get(path, std::nullopt);
+    json j = r.json();
+    if (r.status == 200 && j.is_object() && j["next_cursor"].is_string()) {
+      return j["next_cursor"].get<std::string>();
+    }
+    return {};
+  }
+
+  static TestServer* server_;
+  static std::map<std::string, std::string>* tokens_;
+  static std::map<std::string, CountryData>* data_;
+};
+
+TestServer* ApiIsolationTest::server_ = nullptr;
+std::map<std::string, std::string>* ApiIsolationTest::tokens_ = nullptr;
+std::map<std::string, CountryData>* ApiIsolationTest::data_ = nullptr;
+
+// --- the matrix -------------------------------------------------------------------------------
+
+struct Ctx {
+  const Attacker& attacker;
+  const CountryData& own;     // the attacker's country
+  const CountryData& victim;  // the country whose ids are used
+};
+
+using Generator = std::function<std::vector<Probe>(const Ctx&)>;
+
+std::string api(const std::string& path) { return std::string(kApi) + path; }
+
+HttpRequest make(std::string method, std::string target, std::string body = {},
+                 std::vector<Header> headers = {}) {
+  if (!body.empty()) headers.push_back({"Content-Type", "application/json"});
+  return {std::move(method), api(target), std::move(body), std::move(headers)};
+}
+
+std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+  if (from.empty()) return s;
+  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) {
+    s.replace(at, from.size(), to);
+  }
+  return s;
+}
+
+// A probe whose request uses `victim_ids`; the twin uses a nonexistent id for each.
+Probe probe(HttpRequest foreign, const std::vector<std::string>& victim_ids) {
+  Probe p;
+  p.has_twin = true;
+  p.twin = foreign;
+  for (const std::string& id : victim_ids) {
+    std::string fake = nonexistent_id_like(id);
+    p.substitutions.emplace_back(id, fake);
+    p.twin.target = replace_all(p.twin.target, id, fake);
+    p.twin.body = replace_all(p.twin.body, id, fake);
+  }
+  p.foreign = std::move(foreign);
+  return p;
+}
+
+Probe plain(HttpRequest request) {
+  Probe p;
+  p.foreign = std::move(request);
+  return p;
+}
+
+std::vector<Header> purpose() { return {{"X-Purpose", kDefaultPurpose}}; }
+std::vector<Header> if_match(const json& resource) { return {{"If-Match", if_match_of(resource)}}; }
+
+// Reads of one victim resource: with and without a purpose.
+std::vector<Probe> reads(const std::string& path, const std::string& id) {
+  return {probe(make("GET", path, {}, purpose()), {id}), probe(make("GET", path), {id})};
+}
+
+std::map<std::string, Generator> matrix() {
+  std::map<std::string, Generator> m;
+  m["GET /api/v1/health"] = [](const Ctx&) {
+    return std::vector<Probe>{plain(make("GET", "/health"))};
+  };
+  m["POST /api/v1/session"] = [](const Ctx& c) {
+    // Never the victim's real usernames with a wrong password: that would lock their accounts.
+    return std::vector<Probe>{
+        plain(make("POST", "/session",
+                   json{{"username", c.victim.cc + ".nobody" + random_letters(6)},
+                        {"password", "wrong-password"}}
+                       .dump())),
+        plain(make("POST", "/session",
+                   json{{"username", id_of(c.victim.user)}, {"password", "x"}}.dump()))};
+  };
+  m["GET /api/v1/session"] = [](const Ctx&) {
+    return std::vector<Probe>{plain(make("GET", "/session"))};
+  };
+  m["DELETE /api/v1/session"] = [](const Ctx&) {
+    // The attacker's own logout happens once, at the end (ReplayEveryRoute). Here: a logout
+    // carrying the victim's data as a session must not touch anything.
+    std::vector<Probe> out;
+    HttpRequest r = make("DELETE", "/session");
+    r.headers.push_back({"X-Skip-Auth", "1"});
+    out.push_back(plain(r));
+    return out;
+  };
+
+  // Proceedings.
+  m["POST /api/v1/proceedings"] = [](const Ctx& c) {
+    json with_owner = proceeding_body(c.own.canary, c.own.upper);
+    with_owner["owner_country"] = c.victim.upper;
+    json with_id = proceeding_body(c.own.canary, c.own.upper);
+    with_id["id"] = id_of(c.victim.proceedings[0]);
+    return std::vector<Probe>{plain(make("POST", "/proceedings", with_owner.dump())),
+                              plain(make("POST", "/proceedings", with_id.dump()))};
+  };
+  m["GET /api/v1/proceedings"] = [](const Ctx& c) {
+    std::vector<Probe> out = {plain(make("GET", "/proceedings?limit=100", {}, purpose())),
+                              plain(make("GET", "/proceedings", {}))};
+    if (!c.victim.proceeding_cursor.empty()) {
+      out.push_back(plain(
+          make("GET", "/proceedings?limit=100&cursor=" + url_encode(c.victim.proceeding_cursor), {},
+               purpose())));
+    }
+    return out;
+  };
+  m["GET /api/v1/proceedings/{}"] = [](const Ctx& c) {
+    std::vector<Probe> out;
+    for (const json& p : c.victim.proceedings) {
+      for (Probe& x : reads("/proceedings/" + id_of(p), id_of(p))) out.push_back(std::move(x));
+    }
+    return out;
+  };
+  m["PATCH /api/v1/proceedings/{}"] = [](const Ctx& c) {
+    std::vector<Probe> out;
+    for (const json& p : c.victim.proceedings) {
+      const std::string id = id_of(p), path = "/proceedings/" + id;
+      out.push_back(probe(make("PATCH", path, R"({"stage":"closed"})", if_match(p)), {id}));
+      out.push_back(probe(make("PATCH", path, R"({"stage":"closed"})"), {id}));
+      out.push_back(probe(
+          make("PATCH", path, json{{"summary", {{"lang", "en"}, {"text", c.own.canary}}}}.dump(),
+               {{"If-Match", "\"1\""}}),
+          {id}));
+      out.push_back(probe(make("PATCH", path, R"({"stage":7})", if_match(p)), {id}));
+    }
+    return out;
+  };
+  m["DELETE /api/v1/proceedings/{}"] = [](const Ctx& c) {
+    std::vector<Probe> out;
+    for (const json& p : c.victim.proceedings) {
+      const std::string id = id_of(p), path = "/proceedings/" + id;
+      out.push_back(probe(make("DELETE", path, {}, if_match(p)), {id}));
+      out.push_back(probe(make("DELETE", path), {id}));
+      out.push_back(probe(make("DELETE", path, {}, {{"If-Match", "*"}}), {id}));
+    }
+    return out;
+  };
+  m["POST /api/v1/proceedings/{}/involvements"] = [](const Ctx& c) {
+    std::vector<Probe> out;
+    const std::string own_prc = id_of(c.own.proceedings[0]);
+    const std::string own_per = id_of(c.own.persons[2]);
+    for (size_t i = 0; i < c.victim.proceedings.size(); ++i) {
+      const std::string prc = id_of(c.victim.proceedings[i]);
+      const std::string per = id_of(c.victim.persons[2]);
+      auto body = [](const std::string& person) {
+        return json{{"person_id", person}, {"role", "accused"}}.dump();
+      };
+      out.push_back(
+          probe(make("POST", "/proceedings/" + prc + "/involvements", body(per)), {prc, per}));
+      out.push_back(
+          probe(make("POST", "/proceedings/" + prc + "/involvements", body(own_per)), {prc}));
+      // The attacker's own proceeding, the victim's person.
+      out.push_back(
+          probe(make("POST", "/proceedings/" + own_prc + "/involvements", body(per)), {per}));
+      out.push_back(probe(
+          make("POST", "/proceedings/" + prc + "/involvements", R"({"person_id":1})"), {prc}));
+    }
+    return out;
+  };
+  m["GET /api/v1/proceedings/{}/involvements"] = [](const Ctx& c) {
+    std::vector<Probe> out;
+    for (const json& p : c.victim.proceedings) {
+      for (Probe& x : reads("/proceedings/" + id_of(p) + "/involvements", id_of(p))) {
+        out.push_back(std::move(x));
+      }
+    }
+    return out;
+  };
+  m["DELETE /api/v1/proceedings/{}/involvements/{}"] = [](const Ctx& c) {
+    std::vector<Probe> out;
+    const std::string own_prc = id_of(c.own.proceedings[0]);
+    for (const json& inv : c.victim.involvements) {
+      const std::string prc = inv.value("proceeding_id", ""), id = id_of(inv);
+      out.push_back(
+          probe(make("DELETE", "/proceedings/" + prc + "/involvements/" + id), {prc, id}));
+      out.push_back(probe(make("DELETE", "/proceedings/" + prc + "/involvements/" + id, {},
+                               {{"If-Match", "\"1\""}}),
+                          {prc, id}));
+      out.push_back(probe(make("DELETE", "/proceedings/" + own_prc + "/involvements/" + id), {id}));
+    }
+    return out;
+  };
+
+  // Persons.
+  m["POST /api/v1/persons"] = [](const Ctx& c) {
+    json with_owner = person_body(c.own.canary, c.own.upper);
+    with_owner["owner_country"] = c.victim.upper;
+    json with_id = person_body(c.own.canary, c.own.upper);
+    with_id["id"] = id_of(c.victim.persons[0]);
+    return std::vector<Probe>{plain(make("POST", "/persons", with_owner.dump())),
+                              plain(make("POST", "/persons", with_id.dump()))};
+  };
+  m["GET /api/v1/persons"] = [](const Ctx& c) {
+    std::vector<Probe> out;
+    const json& p = c.victim.persons[0];
+    std::vector<std::string> queries = {c.victim.canary,
+                                        upper(c.victim.canary),
+                                        "Zorvan" + c.victim.canary,
+                                        "quillendor" + c.victim.canary,
+                                        "Abu " + c.victim.canary,
+                                        "P" + upper(c.victim.canary),
+                                        c.victim.canary + "@example.invalid"};
+    if (p.contains("names") && p["names"].is_array() && !p["names"].empty()) {
+      queries.push_back(p["names"][0].value("full", c.victim.canary));
+    }
+    for (const std::string& q : queries) {
+      out.push_back(plain(make("GET", "/persons?name=" + url_encode(q), {}, purpose())));
+    }
+    out.push_back(plain(make("GET", "/persons?limit=100", {}, purpose())));
+    out.push_back(plain(make("GET", "/persons?name=" + c.victim.canary)));
+    if (!c.victim.person_cursor.empty()) {
+      out.push_back(
+          plain(make("GET", "/persons?limit=100&cursor=" + url_encode(c.victim.person_cursor), {},
+                     purpose())));
+      out.push_back(plain(
+          make("GET",
+               "/persons?name=" + c.victim.canary + "&cursor=" + url_encode(c.victim.person_cursor),
+               {}, purpose())));
+    }
+    return out;
+  };
+  m["GET /api/v1/persons/{}"] = [](const Ctx& c) {
+    std::vector<Probe> out;
+    for (const json& p : c.victim.persons) {
+      for (Probe& x : reads("/persons/" + id_of(p), id_of(p))) out.push_back(std::move(x));
+    }
+    return out;
+  };
+  m["PATCH /api/v1/persons/{}"] = [](const Ctx& c) {
+    std::vector<Probe> out;
+    for (const json& p : c.victim.persons) {
+      const std::string id = id_of(p), path = "/persons/" + id;
+      out.push_back(probe(make("PATCH", path, R"({"sex":"female"})", if_match(p)), {id}));
+      out.push_back(probe(make("PATCH", path, R"({"sex":"female"})"), {id}));
+      out.push_back(
+          probe(make("PATCH", path, json{{"names", {{{"full", "Abu " + c.own.canary}}}}}.dump(),
+                     {{"If-Match", "\"1\""}}),
+                {id}));
+      out.push_back(probe(make("PATCH", path, R"({"sex":5})", if_match(p)), {id}));
+    }
+    return out;
+  };
+  m["DELETE /api/v1/persons/{}"] = [](const Ctx& c) {
+    std::vector<Probe> out;
+    for (const json& p : c.victim.persons) {
+      const std::string id = id_of(p), path = "/persons/" + id;
+      out.push_back(probe(make("DELETE", path, {}, if_match(p)), {id}));
+      out.push_back(probe(make("DELETE", path), {id}));
+      out.push_back(probe(make("DELETE", path, {}, {{"If-Match", "*"}}), {id}));
+    }
+    return out;
+  };
+  m["GET /api/v1/persons/{}/involvements"] = [](const Ctx& c) {
+    std::vector<Probe> out;
+    for (const json& p : c.victim.persons) {
+      for (Probe& x : reads("/persons/" + id_of(p) + "/involvements", id_of(p))) {
+        out.push_back(std::move(x));
+      }
+    }
+    return out;
+  };
+
+  // Links: shared by the two countries they join. A link the attacker's country is not part
+  // of must look nonexistent; one it is part of is only read (never consented to or moved, which
+  // would disclose the counterpart's data legitimately).
+  auto foreign_links = [](const Ctx& c) {
+    std::set<std::string> own;
+    for (const json& l : c.own.links) own.insert(id_of(l));
+    std::vector<std::string> out;
+    for (const json& l : c.victim.links) {
+      if (!own.count(id_of(l))) out.push_back(id_of(l));
+    }
+    if (out.empty()) out.push_back(nonexistent_id_like("lnk_aaaaaaaaaaaaaaaaaaaaaaaaaa"));
+    if (out.size() > 3) out.resize(3);
+    return out;
+  };
+  m["GET /api/v1/links"] = [](const Ctx&) {
+    return std::vector<Probe>{plain(make("GET", "/links?limit=100", {}, purpose())),
+                              plain(make("GET", "/links"))};
+  };
+  m["GET /api/v1/links/{}"] = [foreign_links](const Ctx& c) {
+    std::vector<Probe> out;
+    for (const std::string& id : foreign_links(c)) {
+      for (Probe& x : reads("/links/" + id, id)) out.push_back(std::move(x));
+    }
+    std::set<std::string> victim;
+    for (const json& l : c.victim.links) victim.insert(id_of(l));
+    for (const json& l : c.own.links) {
+      if (victim.count(id_of(l))) {
+        out.push_back(plain(make("GET", "/links/" + id_of(l), {}, purpose())));
+      }
+    }
+    return out;
+  };
+  m["POST /api/v1/links/{}/transitions"] = [foreign_links](const Ctx& c) {
+    std::vector<Probe> out;
+    for (const std::string& id : foreign_links(c)) {
+      for (const char* body : {R"({"to":"rejected"})", R"({"to":"confirmed"})", "{}"}) {
+        out.push_back(probe(make("POST", "/links/" + id + "/transitions", body), {id}));
+      }
+    }
+    return out;
+  };
+  m["POST /api/v1/links/{}/consent"] = [foreign_links](const Ctx& c) {
+    std::vector<Probe> out;
+    for (const std::string& id : foreign_links(c)) {
+      out.push_back(probe(make("POST", "/links/" + id + "/consent", "{}"), {id}));
+    }
+    return out;
+  };
+  m["GET /api/v1/persons/{}/links"] = [](const Ctx& c) {
+    std::vector<Probe> out;
+    for (const json& p : c.victim.persons) {
+      for (Probe& x : reads("/persons/" + id_of(p) + "/links", id_of(p))) {
+        out.push_back(std::move(x));
+      }
+    }
+    return out;
+  };
+
+  // Audit and users.
+  m["GET /api/v1/audit"] = [](const Ctx& c) {
+    std::vector<Probe> out = {plain(make("GET", "/audit?limit=100"))};
+    if (!c.victim.audit_cursor.empty()) {
+      out.push_back(
+          plain(make("GET", "/audit?limit=100&cursor=" + url_encode(c.victim.audit_cursor))));
+    }
+    return out;
+  };
+  m["GET /api/v1/users"] = [](const Ctx&) {
+    return std::vector<Probe>{plain(make("GET", "/users")), plain(make("GET", "/users?limit=100"))};
+  };
+  m["POST /api/v1/users"] = [](const Ctx& c) {
+    // Creating a user in the victim's country must be impossible.
+    json with_country = {{"username", c.victim.cc + ".x" + random_letters(8)},
+                         {"password", "fictional-test-password-1"},
+                         {"role", "administrator"},
+                         {"country", c.victim.upper}};
+    json with_authority = {{"username", c.victim.cc + ".y" + random_letters(8)},
+                           {"password", "fictional-test-password-1"},
+                           {"role", "administrator"},
+                           {"authority", c.victim.user.value("authority", c.victim.upper)}};
+    return std::vector<Probe>{plain(make("POST", "/users", with_country.dump())),
+                              plain(make("POST", "/users", with_authority.dump()))};
+  };
+  return m;
+}
+
+// --- checks -----------------------------------------------------------------------------------
+
+class Findings {
+ public:
+  void add(std::string message) {
+    std::lock_guard lock(mutex_);
+    ++count_;
+    if (messages_.size() < 60) messages_.push_back(std::move(message));
+  }
+  size_t count() const { return count_; }
+  std::string report() const {
+    std::string out;
+    for (const std::string& m : messages_) out += m + "\n";
+    return out;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::atomic<size_t> count_{0};
+  std::vector<std::string> messages_;
+};
+
+void collect_strings(const json& j, std::vector<std::string>& out) {
+  if (j.is_string()) {
+    out.push_back(j.get<std::string>());
+  } else if (j.is_structured()) {
+    for (const auto& item : j.items()) {
+      out.push_back(item.key());
+      collect_strings(item.value(), out);
+    }
+  }
+}
+
+// Words made of id characters, from free text (headers, non-JSON bodies).
+std::vector<std::string> words(std::string_view text) {
+  std::vector<std::string> out;
+  std::string current;
+  for (char ch : text) {
+    if (std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-') {
+      current += ch;
+    } else if (!current.empty()) {
+      out.push_back(std::move(current));
+      current.clear();
+    }
+  }
+  if (!current.empty()) out.push_back(std::move(current));
+  return out;
+}
+
+std::string describe(const HttpRequest& r) {
+  return r.method + " " + r.target + (r.body.empty() ? "" : " " + r.body.substr(0, 200));
+}
+
+// No canary or record id of a country other than `attacker_cc` in `response`. Ids the request
+// itself carries may be echoed (the attacker knows them already).
+void check_no_foreign_data(const std::map<std::string, CountryData>& data,
+                           const std::string& attacker_cc, const HttpRequest& request,
+                           const HttpResponse& response, Findings& findings) {
+  const std::string text = response.headers_text() + "\n" + response.body;
+  const json body = response.json();
+  std::vector<std::string> tokens;
+  if (!body.is_discarded()) {
+    collect_strings(body, tokens);
+  } else {
+    tokens = words(response.body);
+  }
+  for (std::string& w : words(response.headers_text())) tokens.push_back(std::move(w));
+  // The audit log records what the attacker's own country did, including which foreign ids its
+  // users asked for; those ids are the attacker's own request data. Canaries are still checked.
+  const bool audit = request.target.rfind(api("/audit"), 0) == 0;
+  for (const auto& [cc, d] : data) {
+    if (cc == attacker_cc) continue;
+    if (contains_ci(text, d.canary)) {
+      findings.add("canary of " + d.upper + " in response to " + attacker_cc + ": " +
+                   describe(request) + " -> " + response.describe());
+    }
+    if (audit) continue;
+    for (const std::string& t : tokens) {
+      if (d.ids.count(t) && request.target.find(t) == std::string::npos &&
+          request.body.find(t) == std::string::npos) {
+        findings.add("id " + t + " of " + d.upper + " in response to " + attacker_cc + ": " +
+                     describe(request) + " -> " + response.describe());
+      }
+    }
+  }
+}
+
+std::string normalized(std::string body,
+                       const std::vector<std::pair<std::string, std::string>>& subs) {
+  for (const auto& [victim, fake] : subs) body = replace_all(body, fake, victim);
+  return body;
+}
+
+bool is_success(int status) { return status >= 200 && status < 300; }
+
+// --- tests ------------------------------------------------------------------------------------
+
+TEST_F(ApiIsolationTest, EveryServedRouteIsInTheMatrix) {
+  auto m = matrix();
+  std::vector<std::string> missing;
+  for (const auto& route : taawun::api::route_table()) {
+    if (!m.count(route_key(route.method, route.pattern))) {
+      missing.push_back(route.method + " " + route.pattern);
+    }
+  }
+  EXPECT_TRUE(missing.empty()) << "routes without an isolation probe (add them to matrix()): "
+                               << ::testing::PrintToString(missing);
+  EXPECT_FALSE(taawun::api::route_table().empty());
+}
+
+TEST_F(ApiIsolationTest, ClientsCannotSetServerFields) {
+  ApiClient ma = as("ma.prosecutor");
+  const CountryData& own = data_->at("ma");
+  const std::vector<std::pair<std::string, json>> server_fields = {
+      {"id", "per_aaaaaaaaaaaaaaaaaaaaaaaaaa"},
+      {"owner_country", "FR"},
+      {"owner_authority", "PNAT"},
+      {"authority", "PNAT"},
+      {"version", 7},
+      {"created_at", "2026-01-01T00:00:00Z"},
+      {"updated_at", "2026-01-01T00:00:00Z"},
+      {"created_by", "usr_aaaaaaaaaaaaaaaaaaaaaaaaaa"},
+      {"handling_code", "public"}};
+  for (const auto& [field, value] : server_fields) {
+    json person = person_body(own.canary, "MA");
+    person[field] = value;
+    EXPECT_TRUE(is_problem(ma.post("/persons", person), 400, "request.unknown_field", field))
+        << "POST /persons with " << field;
+    json proceeding = proceeding_body(own.canary, "MA");
+    proceeding[field] = value;
+    EXPECT_TRUE(
+        is_problem(ma.post("/proceedings", proceeding), 400, "request.unknown_field", field))
+        << "POST /proceedings with " << field;
+    EXPECT_TRUE(is_problem(ma.patch("/persons/" + id_of(own.persons[0]), {{field, value}},
+                                    if_match_of(own.persons[0])),
+                           400, "request.unknown_field", field))
+        << "PATCH /persons with " << field;
+    EXPECT_TRUE(is_problem(ma.patch("/proceedings/" + id_of(own.proceedings[0]), {{field, value}},
+                                    if_match_of(own.proceedings[0])),
+                           400, "request.unknown_field", field))
+        << "PATCH /proceedings with " << field;
+  }
+  for (const char* field : {"id", "owner_country", "created_at"}) {
+    json body = {{"person_id", id_of(own.persons[2])}, {"role", "suspect"}, {field, "FR"}};
+    EXPECT_TRUE(
+        is_problem(ma.post("/proceedings/" + id_of(own.proceedings[1]) + "/involvements", body),
+                   400, "request.unknown_field", field));
+  }
+  EXPECT_TRUE(is_problem(
+      ma.post("/persons", {{"names", {{{"full", "Test Yusran"}}}}, {"favourite_colour", "blue"}}),
+      400, "request.unknown_field", "favourite_colour"));
+  // Nothing changed.
+  EXPECT_EQ(ma.get("/persons/" + id_of(own.persons[0])).json(), own.persons[0]);
+  EXPECT_EQ(ma.get("/proceedings/" + id_of(own.proceedings[0])).json(), own.proceedings[0]);
+}
+
+TEST_F(ApiIsolationTest, SearchNeverFindsOrCountsForeignRows) {
+  for (const auto& [cc, d] : *data_) {
+    for (const auto& [victim_cc, v] : *data_) {
+      ApiClient client = as(cc + ".prosecutor");
+      HttpResponse r = client.get("/persons?name=" + v.canary);
+      ASSERT_EQ(r.status, 200) << r.describe();
+      json j = r.json();
+      const size_t expected = cc == victim_cc ? 3u : 0u;
+      EXPECT_EQ(j["items"].size(), expected) << cc << " searching " << victim_cc;
+      for (const char* count_key : {"total", "count", "total_count"}) {
+        if (j.contains(count_key)) {
+          EXPECT_EQ(j[count_key], expected) << count_key << ": " << r.describe();
+        }
+      }
+      for (const json& item : j["items"]) EXPECT_EQ(item["owner_country"], upper(cc));
+    }
+    // Full lists hold only the own country's rows.
+    ApiClient client = as(cc + ".analyst");
+    for (const json& p : list_all(client, "/persons")) {
+      EXPECT_EQ(p["owner_country"], upper(cc)) << p.dump();
+    }
+    for (const json& p : list_all(client, "/proceedings")) {
+      EXPECT_EQ(p["owner_country"], upper(cc)) << p.dump();
+    }
+    HttpResponse users = as(cc + ".admin").get("/users", std::nullopt);
+    ASSERT_EQ(users.status, 200);
+    for (json list = users.json(); const json& u : list["items"])
+      EXPECT_EQ(u["country"], upper(cc)) << u.dump();
+  }
+}
+
+// Keep this test last: it ends every session.
+TEST_F(ApiIsolationTest, ReplayEveryRouteWithEveryForeignTokenAndRole) {
+  const auto m = matrix();
+  const auto routes = taawun::api::route_table();
+  std::vector<std::string> keys;
+  for (const auto& route : routes) {
+    std::string key = route_key(route.method, route.pattern);
+    if (m.count(key)) keys.push_back(key);
+  }
+  ASSERT_FALSE(keys.empty());
+
+  Findings findings;
+  std::atomic<size_t> requests{0};
+  std::vector<std::thread> threads;
+  for (const std::string& attacker_cc : kCountries) {
+    threads.emplace_back([&, attacker_cc] {
+      for (const DemoRole& role : kDemoRoles) {
+        Attacker a{attacker_cc, attacker_cc + "." + role.suffix, role.role,
+                   tokens_->at(attacker_cc + "." + role.suffix)};
+        ApiClient bearer(server_->port(), a.token);
+        ApiClient cookie(server_->port(), a.token);
+        cookie.set_use_cookie(true);
+        ApiClient anonymous(server_->port());
+        for (const std::string& victim_cc : kCountries) {
+          if (victim_cc == attacker_cc) continue;
+          Ctx ctx{a, data_->at(attacker_cc), data_->at(victim_cc)};
+          for (const std::string& key : keys) {
+            for (Probe& p : m.at(key)(ctx)) {
+              const bool skip_auth =
+                  !p.foreign.headers.empty() && p.foreign.headers.back().name == "X-Skip-Auth";
+              if (skip_auth) p.foreign.headers.pop_back();
+              ApiClient& client = skip_auth ? anonymous : bearer;
+              HttpResponse r = client.send(p.foreign);
+              ++requests;
+              const std::string where = a.username + " on " + victim_cc + ": ";
+              if (r.status == 0) {
+                findings.add(where + describe(p.foreign) + " -> " + r.describe());
+                continue;
+              }
+              check_no_foreign_data(*data_, attacker_cc, p.foreign, r, findings);
+              if (r.status >= 400 &&
+                  r.header("content-type").rfind("application/problem+json", 0)) {
+                findings.add(where + "error is not problem+json: " + describe(p.foreign) + " -> " +
+                             r.describe());
+              }
+              if (!p.has_twin) continue;
+              if (is_success(r.status)) {
+                findings.add(where + "foreign id accepted: " + describe(p.foreign) + " -> " +
+                             r.describe());
+              }
+              HttpResponse t = client.send(p.twin);
+              ++requests;
+              check_no_foreign_data(*data_, attacker_cc, p.twin, t, findings);
+              if (t.status != r.status || normalized(t.body, p.substitutions) != r.body) {
+                findings.add(where + "foreign and nonexistent ids differ: " + describe(p.foreign) +
+                             " -> " + r.describe() + " | " + describe(p.twin) + " -> " +
+                             t.describe());
+              }
+              if (!skip_auth) {
+                HttpResponse k = cookie.send(p.foreign);
+                ++requests;
+                check_no_foreign_data(*data_, attacker_cc, p.foreign, k, findings);
+                if (k.status != r.status || k.body != r.body) {
+                  findings.add(where + "cookie and bearer differ: " + describe(p.foreign) + " -> " +
+                               r.describe() + " | " + k.describe());
+                }
+              }
+            }
+          }
+        }
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+
+  // Nothing of any victim changed.
+  for (const auto& [cc, d] : *data_) {
+    ApiClient owner = as(cc + ".prosecutor");
+    for (const json& p : d.persons) {
+      HttpResponse r = owner.get("/persons/" + id_of(p));
+      ++requests;
+      EXPECT_EQ(r.status, 200) << r.describe();
+      EXPECT_EQ(r.json(), p) << "person of " << cc << " changed";
+    }
+    for (const json& p : d.proceedings) {
+      HttpResponse r = owner.get("/proceedings/" + id_of(p));
+      ++requests;
+      EXPECT_EQ(r.status, 200) << r.describe();
+      EXPECT_EQ(r.json(), p) << "proceeding of " << cc << " changed";
+      HttpResponse inv = owner.get("/proceedings/" + id_of(p) + "/involvements");
+      ++requests;
+      ASSERT_EQ(inv.status, 200) << inv.describe();
+      EXPECT_EQ(inv.json()["items"].size(), 1u) << inv.describe();
+      for (json list = inv.json(); const json& i : list["items"]) {
+        EXPECT_EQ(i["owner_country"], upper(cc));
+        EXPECT_TRUE(d.ids.count(i.value("person_id", ""))) << i.dump();
+      }
+    }
+    HttpResponse users = as(cc + ".admin").get("/users", std::nullopt);
+    ++requests;
+    ASSERT_EQ(users.status, 200);
+    for (json list = users.json(); const json& u : list["items"]) {
+      EXPECT_EQ(u["country"], upper(cc)) << "a foreign request created a user: " << u.dump();
+    }
+  }
+
+  // Every session logs out; the others keep working until their own turn.
+  std::vector<std::string> usernames;
+  for (const auto& [u, t] : *tokens_) usernames.push_back(u);
+  for (size_t i = 0; i < usernames.size(); ++i) {
+    ApiClient client(server_->port(), tokens_->at(usernames[i]));
+    HttpResponse r = client.del("/session", std::nullopt);
+    ++requests;
+    EXPECT_EQ(r.status, 204) << usernames[i] << ": " << r.describe();
+    check_no_foreign_data(*data_, usernames[i].substr(0, 2), make("DELETE", "/session"), r,
+                          findings);
+    if (i + 1 < usernames.size()) {
+      ApiClient next(server_->port(), tokens_->at(usernames[i + 1]));
+      HttpResponse s = next.get("/session", std::nullopt);
+      ++requests;
+      EXPECT_EQ(s.status, 200) << usernames[i + 1] << " lost its session when " << usernames[i]
+                               << " logged out";
+    }
+    EXPECT_EQ(client.get("/session", std::nullopt).status, 401);
+    ++requests;
+  }
+
+  EXPECT_EQ(findings.count(), 0u) << findings.count() << " findings; the first ones:\n"
+                                  << findings.report();
+  EXPECT_GE(requests.load(), 10000u) << "the matrix must make at least 10,000 requests";
+  std::printf("[isolation] %zu requests, %zu findings\n", requests.load(), findings.count());
+}
+
+}  // namespace
+}  // namespace taawun::testing

@@ -1,0 +1,176 @@
+#include "support/api_client.h"
+
+#include <cctype>
+
+namespace taawun::testing {
+
+namespace {
+
+std::string full(std::string_view path) { return std::string(kApi) + std::string(path); }
+
+}  // namespace
+
+std::string url_encode(std::string_view s) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+ApiClient::ApiClient(int port, std::string token)
+    : http_("127.0.0.1", port), token_(std::move(token)) {}
+
+HttpResponse ApiClient::send(HttpRequest request) {
+  if (!token_.empty()) {
+    if (use_cookie_) {
+      request.headers.push_back({"Cookie", "taawun_session=" + token_});
+    } else {
+      request.headers.push_back({"Authorization", "Bearer " + token_});
+    }
+  }
+  return http_.send(request);
+}
+
+HttpResponse ApiClient::get(std::string_view path, std::optional<std::string> purpose) {
+  HttpRequest r{"GET", full(path), {}, {}};
+  if (purpose) r.headers.push_back({"X-Purpose", *purpose});
+  return send(std::move(r));
+}
+
+HttpResponse ApiClient::post(std::string_view path, const nlohmann::json& body) {
+  return post_raw(path, body.dump());
+}
+
+HttpResponse ApiClient::post_raw(std::string_view path, std::string body,
+                                 std::string content_type) {
+  HttpRequest r{"POST", full(path), std::move(body), {{"Content-Type", std::move(content_type)}}};
+  return send(std::move(r));
+}
+
+HttpResponse ApiClient::patch(std::string_view path, const nlohmann::json& body,
+                              std::optional<std::string> if_match) {
+  return patch_raw(path, body.dump(), std::move(if_match));
+}
+
+HttpResponse ApiClient::patch_raw(std::string_view path, std::string body,
+                                  std::optional<std::string> if_match) {
+  HttpRequest r{"PATCH", full(path), std::move(body), {{"Content-Type", "application/json"}}};
+  if (if_match) r.headers.push_back({"If-Match", *if_match});
+  return send(std::move(r));
+}
+
+HttpResponse ApiClient::del(std::string_view path, std::optional<std::string> if_match) {
+  HttpRequest r{"DELETE", full(path), {}, {}};
+  if (if_match) r.headers.push_back({"If-Match", *if_match});
+  return send(std::move(r));
+}
+
+std::string login(int port, std::string_view username, std::string_view password,
+                  HttpResponse* response) {
+  ApiClient client(port);
+  HttpResponse r = client.post("/session", {{"username", username}, {"password", password}});
+  std::string token;
+  if (r.status == 201) {
+    nlohmann::json j = r.json();
+    if (j.is_object() && j.contains("token") && j["token"].is_string()) {
+      token = j["token"].get<std::string>();
+    }
+  }
+  if (response) *response = std::move(r);
+  return token;
+}
+
+std::string quote_version(std::string_view version) { return "\"" + std::string(version) + "\""; }
+
+std::string if_match_of(const nlohmann::json& resource) {
+  if (!resource.is_object() || !resource.contains("version")) return "\"\"";
+  const nlohmann::json& v = resource["version"];
+  return quote_version(v.is_string() ? v.get<std::string>() : v.dump());
+}
+
+::testing::AssertionResult is_problem_status(const HttpResponse& response, int status) {
+  if (response.status != status) {
+    return ::testing::AssertionFailure()
+           << "expected status " << status << ", got " << response.describe();
+  }
+  const std::string type = response.header("content-type");
+  if (type.rfind("application/problem+json", 0) != 0) {
+    return ::testing::AssertionFailure()
+           << "content-type is \"" << type << "\", not application/problem+json; "
+           << response.describe();
+  }
+  nlohmann::json j = response.json();
+  if (!j.is_object()) return ::testing::AssertionFailure() << "body is not a JSON object";
+  for (const char* key : {"type", "title", "code"}) {
+    if (!j.contains(key) || !j[key].is_string()) {
+      return ::testing::AssertionFailure()
+             << "problem lacks string \"" << key << "\": " << response.describe();
+    }
+  }
+  if (!j.contains("status") || !j["status"].is_number_integer() ||
+      j["status"].get<int>() != status) {
+    return ::testing::AssertionFailure()
+           << "problem \"status\" is not " << status << ": " << response.describe();
+  }
+  const std::string code = j["code"].get<std::string>();
+  if (j["type"].get<std::string>() != "urn:taawun:problem:" + code) {
+    return ::testing::AssertionFailure()
+           << "problem type is not urn:taawun:problem:" << code << ": " << response.describe();
+  }
+  return ::testing::AssertionSuccess();
+}
+
+::testing::AssertionResult is_problem(const HttpResponse& response, int status,
+                                      std::string_view code, std::string_view field) {
+  if (auto base = is_problem_status(response, status); !base) return base;
+  nlohmann::json j = response.json();
+  if (j["code"].get<std::string>() != code) {
+    return ::testing::AssertionFailure()
+           << "expected code " << code << ", got " << response.describe();
+  }
+  if (!field.empty()) {
+    if (!j.contains("field") || !j["field"].is_string() || j["field"].get<std::string>() != field) {
+      return ::testing::AssertionFailure()
+             << "expected field \"" << field << "\", got " << response.describe();
+    }
+  }
+  return ::testing::AssertionSuccess();
+}
+
+std::vector<nlohmann::json> list_all(ApiClient& client, std::string_view path, int limit) {
+  std::vector<nlohmann::json> items;
+  const std::string sep = path.find('?') == std::string_view::npos ? "?" : "&";
+  std::string cursor;
+  for (int page = 0; page < 10000; ++page) {
+    std::string target = std::string(path) + sep + "limit=" + std::to_string(limit);
+    if (!cursor.empty()) target += "&cursor=" + url_encode(cursor);
+    HttpResponse r = client.get(target);
+    if (r.status != 200) {
+      ADD_FAILURE() << "GET " << target << ": " << r.describe();
+      break;
+    }
+    nlohmann::json j = r.json();
+    if (!j.is_object() || !j.contains("items") || !j["items"].is_array()) {
+      ADD_FAILURE() << "GET " << target << ": no items array: " << r.describe();
+      break;
+    }
+    for (auto& item : j["items"]) items.push_back(item);
+    if (!j.contains("next_cursor") || j["next_cursor"].is_null()) break;
+    if (!j["next_cursor"].is_string()) {
+      ADD_FAILURE() << "next_cursor is neither null nor a string: " << r.describe();
+      break;
+    }
+    cursor = j["next_cursor"].get<std::string>();
+  }
+  return items;
+}
+
+}  // namespace taawun::testing

@@ -1,0 +1,78 @@
+#pragma once
+
+// ApiClient: an HttpClient that speaks the Taawun API contract (docs/api-contract.md): Bearer
+// token, X-Purpose on reads, If-Match on writes, JSON bodies. Plus assertion helpers for
+// problem+json.
+//
+// Thread safety: one ApiClient per thread.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "support/http_client.h"
+
+namespace taawun::testing {
+
+inline constexpr char kApi[] = "/api/v1";
+inline constexpr char kDefaultPurpose[] = "Automated API test: case TEST-0001";
+
+class ApiClient {
+ public:
+  explicit ApiClient(int port, std::string token = {});
+
+  void set_token(std::string token) { token_ = std::move(token); }
+  const std::string& token() const { return token_; }
+  // Send the token as the taawun_session cookie instead of a Bearer header.
+  void set_use_cookie(bool use_cookie) { use_cookie_ = use_cookie; }
+
+  // `path` is below /api/v1 (e.g. "/persons?name=x"). Reads send X-Purpose when `purpose` is set.
+  HttpResponse get(std::string_view path, std::optional<std::string> purpose = kDefaultPurpose);
+  HttpResponse post(std::string_view path, const nlohmann::json& body);
+  HttpResponse post_raw(std::string_view path, std::string body,
+                        std::string content_type = "application/json");
+  HttpResponse patch(std::string_view path, const nlohmann::json& body,
+                     std::optional<std::string> if_match);
+  HttpResponse patch_raw(std::string_view path, std::string body,
+                         std::optional<std::string> if_match);
+  HttpResponse del(std::string_view path, std::optional<std::string> if_match);
+  // Adds the session (Bearer or cookie) to `request`, whose target is a full path.
+  HttpResponse send(HttpRequest request);
+
+  HttpClient& http() { return http_; }
+  int port() const { return http_.port(); }
+
+ private:
+  HttpClient http_;
+  std::string token_;
+  bool use_cookie_ = false;
+};
+
+// POST /api/v1/session. Returns the token, or "" (with the response in *response when given).
+std::string login(int port, std::string_view username, std::string_view password,
+                  HttpResponse* response = nullptr);
+
+// `"<version>"` from a resource's "version" field (number or string), for If-Match.
+std::string if_match_of(const nlohmann::json& resource);
+// `"<version>"` for a version number.
+std::string quote_version(std::string_view version);
+
+// Succeeds when `response` is RFC 9457 problem+json with this status and code (and field, when
+// `field` is non-empty): content type application/problem+json, body an object with "type",
+// "title", "status" (equal to the HTTP status), "code".
+::testing::AssertionResult is_problem(const HttpResponse& response, int status,
+                                      std::string_view code, std::string_view field = {});
+// Same without checking the code: any problem+json with this status.
+::testing::AssertionResult is_problem_status(const HttpResponse& response, int status);
+
+// Percent-encodes everything but unreserved characters (RFC 3986), for query values.
+std::string url_encode(std::string_view s);
+
+// Follows next_cursor from `path` (which may already hold a query) and returns every item.
+// Fails the current test (ADD_FAILURE) on a non-200 page.
+std::vector<nlohmann::json> list_all(ApiClient& client, std::string_view path, int limit = 100);
+
+}  // namespace taawun::testing
