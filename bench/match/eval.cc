@@ -284,9 +284,15 @@ int main(int argc, char** argv) {
     with_dates[pair.category].push_back(d);
     if (pair.left.birth_date && pair.right.birth_date) all_dated.push_back(d);
     if (pair.hard) with_dates["hard_negative"].push_back(d);
+    // Typos on the Latin side of an Arabic-script / Latin pair, apart (no spelling to compare).
+    const bool arabic_left = !pair.left.names[0].empty() &&
+                             static_cast<unsigned char>(pair.left.names[0][0]) >= 0xD8 &&
+                             static_cast<unsigned char>(pair.left.names[0][0]) <= 0xDB;
+    if (pair.category == "typo" && arabic_left) with_dates["typo_cross_script"].push_back(d);
     if (!pair.namesake) {
       name_only["all"].push_back(n);
       name_only[pair.category].push_back(n);
+      if (pair.category == "typo" && arabic_left) name_only["typo_cross_script"].push_back(n);
       if (pair.hard) name_only["hard_negative"].push_back(n);
     }
   }

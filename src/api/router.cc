@@ -12,6 +12,7 @@ const std::vector<Route>& all_routes() {
     add_proceeding_routes(table);
     add_person_routes(table);
     add_link_routes(table);
+    add_request_routes(table);
     add_audit_routes(table);
     add_user_routes(table);
     return table;

@@ -51,6 +51,7 @@ void add_health_routes(std::vector<Route>& routes);
 void add_session_routes(std::vector<Route>& routes);
 void add_person_routes(std::vector<Route>& routes);
 void add_link_routes(std::vector<Route>& routes);
+void add_request_routes(std::vector<Route>& routes);
 void add_proceeding_routes(std::vector<Route>& routes);
 void add_audit_routes(std::vector<Route>& routes);
 void add_user_routes(std::vector<Route>& routes);

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   taawun::cli::add_user_command(app);
   taawun::cli::add_audit_command(app);
   taawun::cli::add_score_command(app);
+  taawun::cli::add_match_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

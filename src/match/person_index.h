@@ -19,6 +19,7 @@
 // std::shared_mutex: shared for queries, unique for writes).
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -50,14 +51,15 @@ class PersonIndex {
   explicit PersonIndex(const TokenFrequency& frequency = TokenFrequency::builtin(),
                        Scorer scorer = Scorer());
 
-  // Adds the person `id`, or replaces it if present.
+  // Adds the person `id`, or replaces it if present. May compact (amortised constant time).
   void upsert(std::string_view id, const PersonRecord& person);
   void upsert_prepared(std::string_view id, PreparedRecord record);
-  // Removes the person; false if absent. Its postings are dropped at the next compaction.
+  // Removes the person; false if absent. Queries no longer return it; its overflow postings go at
+  // once, its flat-table postings and slot at the next compaction (automatic, see above).
   bool remove(std::string_view id);
   void reserve(std::size_t persons);
-  // Replaces the whole content of the index by `persons` (ids must be distinct; a repeated id
-  // keeps its last record). Much faster than upserting them one by one.
+  // Replaces the whole content of the index by `persons` (a repeated id keeps its last record).
+  // About twice as fast as upserting them one by one: use it at start-up.
   void build(std::vector<std::pair<std::string, PreparedRecord>> persons);
   // Folds the overflow postings into the flat table and reclaims removed persons. Invalidates
   // pointers returned by find().
@@ -65,6 +67,9 @@ class PersonIndex {
 
   // The best candidates for a probe, by probability, at most options.limit, each at least
   // options.min_probability. The probe itself (same id) is not excluded: the caller filters it.
+  // Candidates are those the blocking keys reach; of those, at most options.max_scored (ranked by
+  // key evidence and an exact upper bound of their score) are scored. Thread-safe with other
+  // const calls (per-thread scratch).
   std::vector<Candidate> query(const PersonRecord& probe, const QueryOptions& options = {}) const;
   std::vector<Candidate> query_prepared(const PreparedRecord& probe,
                                         const QueryOptions& options = {}) const;

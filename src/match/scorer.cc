@@ -20,7 +20,8 @@ constexpr float kFullAgreement = 0.92f;  // at or above: full rarity weight
 constexpr float kSpellingBlend = 0.75f;
 constexpr float kTypoSpelling = 0.9f;  // same script, spelling at least this close: a typo  // same
                                        // script, keys at least this close: blend spelling
-constexpr std::size_t kTypoKeyLength = 5;  // keys at least this long: one edit may be a typo
+constexpr std::size_t kTypoKeyLength =
+    4;  // keys at least this long: one substitution may be a typo
 constexpr float kCrossScriptTypo = 0.85f;  // the similarity given to such a one-edit pair
 constexpr float kDisagreement = 6.0f;      // two tokens that should correspond but differ
 // Name agreements are not independent (a father's name and the family name agree for siblings
@@ -214,12 +215,13 @@ float token_similarity(const PreparedToken& a, const PreparedToken& b) {
   }
   if (a.script != b.script) {
     // Across scripts there is no spelling to compare, so a typo that changes one consonant on
-    // the Latin side (Ghazouabi for الغزواني) looks like another name. On a long key (4 symbols
-    // or more) one changed symbol is more likely a typo than another name: partial credit.
-    const std::size_t longest = std::max(ka.size(), kb.size());
-    if (longest >= kTypoKeyLength && s < kCrossScriptTypo &&
-        s >= 1.0f - 1.0f / static_cast<float>(longest) - 1e-4f) {
-      s = kCrossScriptTypo;
+    // the Latin side (Ghazouabi for الغزواني) looks like another name. On keys of 4 symbols or
+    // more, one substituted symbol is more likely a typo than another name: partial credit. A
+    // dropped or added symbol is not (Masri / Mansouri, Marwan / Meriem are other names).
+    if (ka.size() == kb.size() && ka.size() >= kTypoKeyLength && s < kCrossScriptTypo) {
+      std::size_t differing = 0;
+      for (std::size_t i = 0; i < ka.size(); ++i) differing += ka[i] != kb[i];
+      if (differing == 1) s = kCrossScriptTypo;
     }
     return s;
   }

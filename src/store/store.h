@@ -18,6 +18,8 @@
 #include "common/result.h"
 #include "domain/involvement.h"
 #include "domain/link.h"
+#include "domain/notification.h"
+#include "domain/request.h"
 #include "domain/person.h"
 #include "domain/proceeding.h"
 #include "domain/user.h"
@@ -39,6 +41,11 @@ struct PageRequest {
 struct ProceedingFilter {
   std::string reference;  // substring of the national reference, ASCII case-insensitive
   std::string stage;      // exact stage code
+};
+
+struct RequestQuery {
+  std::string box;     // "outgoing" (issued by page.country), "incoming" (executed by it), "" both
+  std::string status;  // exact state code, or "" for any
 };
 
 struct Authority {
@@ -113,6 +120,20 @@ class Store {
   virtual Result<Page<domain::Link>> list_links(const PageRequest& page,
                                                 std::string_view status) = 0;
   virtual Result<std::vector<domain::Link>> list_links_of_person(std::string_view person_id) = 0;
+
+  // Requests. Visible to their issuing and executing countries; update_link's version rule.
+  virtual Status insert_request(const domain::Request& request) = 0;
+  virtual Status update_request(const domain::Request& request) = 0;
+  virtual Result<std::optional<domain::Request>> find_request(std::string_view id) = 0;
+  // Requests issued or executed by page.country, filtered by `query`.
+  virtual Result<Page<domain::Request>> list_requests(const PageRequest& page,
+                                                      const RequestQuery& query) = 0;
+  // Every request not in a final state, all countries: for the reminder scheduler only.
+  virtual Status scan_open_requests(const std::function<bool(const domain::Request&)>& visit) = 0;
+
+  // Notifications. insert returns false (and writes nothing) when the id exists already.
+  virtual Result<bool> insert_notification(const domain::Notification& notification) = 0;
+  virtual Result<Page<domain::Notification>> list_notifications(const PageRequest& page) = 0;
 
   // Runs `action` after this unit of work has committed durably (never if it rolls back), on the
   // database's thread. For in-memory state that mirrors the database, such as the matching index.

@@ -34,6 +34,15 @@ Status ObjectReader::text(const char* key, std::string& out) {
   return {};
 }
 
+Status ObjectReader::boolean(const char* key, bool& out) {
+  read_.insert(key);
+  auto found = object_.find(key);
+  if (found == object_.end()) return {};
+  if (!found->is_boolean()) return wrong_type(field(key), "true or false");
+  out = found->get<bool>();
+  return {};
+}
+
 Status ObjectReader::text_list(const char* key, std::vector<std::string>& out) {
   read_.insert(key);
   auto found = object_.find(key);

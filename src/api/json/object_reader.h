@@ -27,6 +27,7 @@ class ObjectReader {
   // Each reads `key` if present; absent keys leave `out` unchanged. null is accepted where noted.
   Status text(const char* key, std::string& out);  // null → ""
   Status text_list(const char* key, std::vector<std::string>& out);
+  Status boolean(const char* key, bool& out);
   Status partial_date(const char* key, std::optional<PartialDate>& out);  // null → nullopt
   Status object(const char* key, const std::function<Status(ObjectReader&)>& read);
   Status object_list(const char* key,

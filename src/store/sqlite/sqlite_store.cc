@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "common/time.h"
+#include "domain/request_workflow.h"
+#include "store/sqlite/request_document.h"
 
 namespace taawun::store::sqlite {
 
@@ -765,6 +767,155 @@ Result<std::vector<domain::Link>> SqliteStore::list_links_of_person(std::string_
       db_.prepare(kLinkSelect + "WHERE left_person_id = ?1 OR right_person_id = ?1 ORDER BY seq"));
   stmt.bind(1, person_id);
   return collect<domain::Link>(stmt, link_from);
+}
+
+namespace {
+
+const std::string kRequestSelect =
+    std::string("SELECT seq, ") + kMetaColumns +
+    ", proceeding_id, channel, issuing_country, executing_country, status, urgency, document FROM "
+    "requests ";
+
+Result<domain::Request> request_from(const Statement& row) {
+  domain::Request r;
+  r.meta = meta_from(row, 1);
+  r.proceeding_id = row.text(9);
+  TAAWUN_ASSIGN_OR_RETURN(r.channel, domain::parse_channel(row.text(10)));
+  r.issuing_country = row.text(11);
+  r.executing_country = row.text(12);
+  TAAWUN_ASSIGN_OR_RETURN(r.status, domain::parse_request_state(row.text(13)));
+  TAAWUN_ASSIGN_OR_RETURN(r.urgency, domain::parse_urgency(row.text(14)));
+  TAAWUN_TRY(decode_request_document(row.text(15), r));
+  return r;
+}
+
+// Rows whose mapping can fail (a corrupt document) are collected with their error.
+Result<std::vector<std::pair<long long, domain::Request>>> collect_requests(Statement& stmt) {
+  std::vector<std::pair<long long, domain::Request>> out;
+  for (;;) {
+    TAAWUN_ASSIGN_OR_RETURN(bool row, stmt.step());
+    if (!row) return out;
+    TAAWUN_ASSIGN_OR_RETURN(auto request, request_from(stmt));
+    out.emplace_back(stmt.integer(0), std::move(request));
+  }
+}
+
+void bind_request_fields(Statement& stmt, int first, const domain::Request& r) {
+  stmt.bind(first, r.proceeding_id)
+      .bind(first + 1, std::string(domain::to_string(r.channel)))
+      .bind(first + 2, r.issuing_country)
+      .bind(first + 3, r.executing_country)
+      .bind(first + 4, std::string(domain::to_string(r.status)))
+      .bind(first + 5, std::string(domain::to_string(r.urgency)))
+      .bind(first + 6, encode_request_document(r));
+}
+
+}  // namespace
+
+Status SqliteStore::insert_request(const domain::Request& request) {
+  TAAWUN_ASSIGN_OR_RETURN(
+      auto stmt, db_.prepare(std::string("INSERT INTO requests (") + kMetaColumns +
+                             ", proceeding_id, channel, issuing_country, executing_country, status, "
+                             "urgency, document) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+                             "?11, ?12, ?13, ?14, ?15)"));
+  bind_meta(stmt, 1, request.meta);
+  bind_request_fields(stmt, 9, request);
+  return stmt.run();
+}
+
+Status SqliteStore::update_request(const domain::Request& request) {
+  TAAWUN_ASSIGN_OR_RETURN(
+      auto stmt,
+      db_.prepare("UPDATE requests SET proceeding_id = ?1, channel = ?2, issuing_country = ?3, "
+                  "executing_country = ?4, status = ?5, urgency = ?6, document = ?7, version = ?8, "
+                  "updated_at = ?9 WHERE id = ?10 AND version = ?11"));
+  bind_request_fields(stmt, 1, request);
+  stmt.bind(8, request.meta.version)
+      .bind(9, time_text(request.meta.updated_at))
+      .bind(10, request.meta.id)
+      .bind(11, request.meta.version - 1);
+  TAAWUN_TRY(stmt.run());
+  return expect_one_change(db_);
+}
+
+Result<std::optional<domain::Request>> SqliteStore::find_request(std::string_view id) {
+  TAAWUN_ASSIGN_OR_RETURN(auto stmt, db_.prepare(kRequestSelect + "WHERE id = ?1"));
+  stmt.bind(1, id);
+  TAAWUN_ASSIGN_OR_RETURN(auto rows, collect_requests(stmt));
+  if (rows.empty()) return std::optional<domain::Request>();
+  return std::optional<domain::Request>(std::move(rows.front().second));
+}
+
+Result<Page<domain::Request>> SqliteStore::list_requests(const PageRequest& request,
+                                                         const RequestQuery& query) {
+  TAAWUN_ASSIGN_OR_RETURN(long long after, cursor_position(request.cursor));
+  TAAWUN_ASSIGN_OR_RETURN(
+      auto stmt,
+      db_.prepare(kRequestSelect +
+                  "WHERE seq > ?2 AND ((?4 IN ('', 'outgoing') AND issuing_country = ?1) OR (?4 "
+                  "IN ('', 'incoming') AND executing_country = ?1)) AND (?5 = '' OR status = ?5) "
+                  "ORDER BY seq LIMIT ?3"));
+  stmt.bind(1, request.country)
+      .bind(2, after)
+      .bind(3, request.limit + 1LL)
+      .bind(4, query.box)
+      .bind(5, query.status);
+  TAAWUN_ASSIGN_OR_RETURN(auto rows, collect_requests(stmt));
+  Page<domain::Request> page;
+  for (auto& [seq, item] : rows) {
+    if (static_cast<int>(page.items.size()) == request.limit) {
+      page.next_cursor = make_cursor(rows[page.items.size() - 1].first);
+      break;
+    }
+    page.items.push_back(std::move(item));
+  }
+  return page;
+}
+
+Status SqliteStore::scan_open_requests(const std::function<bool(const domain::Request&)>& visit) {
+  TAAWUN_ASSIGN_OR_RETURN(auto stmt, db_.prepare(kRequestSelect + "ORDER BY seq"));
+  TAAWUN_ASSIGN_OR_RETURN(auto rows, collect_requests(stmt));
+  for (const auto& [seq, request] : rows) {
+    if (domain::is_terminal(request.channel, request.status)) continue;
+    if (!visit(request)) return {};
+  }
+  return {};
+}
+
+Result<bool> SqliteStore::insert_notification(const domain::Notification& n) {
+  TAAWUN_ASSIGN_OR_RETURN(
+      auto stmt,
+      db_.prepare("INSERT INTO notifications (id, country, request_id, kind, deadline_kind, level, "
+                  "role, due_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON "
+                  "CONFLICT (id) DO NOTHING"));
+  stmt.bind(1, n.id)
+      .bind(2, n.country)
+      .bind(3, n.request_id)
+      .bind(4, n.kind)
+      .bind(5, n.deadline_kind)
+      .bind(6, static_cast<long long>(n.level))
+      .bind(7, n.role)
+      .bind(8, time_text(n.due_at))
+      .bind(9, time_text(n.created_at));
+  TAAWUN_TRY(stmt.run());
+  return db_.changes() == 1;
+}
+
+Result<Page<domain::Notification>> SqliteStore::list_notifications(const PageRequest& request) {
+  TAAWUN_ASSIGN_OR_RETURN(long long after, cursor_position(request.cursor));
+  TAAWUN_ASSIGN_OR_RETURN(
+      auto stmt,
+      db_.prepare("SELECT seq, id, country, request_id, kind, deadline_kind, level, role, due_at, "
+                  "created_at FROM notifications WHERE country = ?1 AND seq > ?2 ORDER BY seq "
+                  "LIMIT ?3"));
+  stmt.bind(1, request.country).bind(2, after).bind(3, request.limit + 1LL);
+  return page_of<domain::Notification>(stmt, request.limit, [](const Statement& row) {
+    return domain::Notification{row.text(1),         row.text(2),
+                                row.text(3),         row.text(4),
+                                row.text(5),         static_cast<int>(row.integer(6)),
+                                row.text(7),         time_of(row.text(8)),
+                                time_of(row.text(9))};
+  });
 }
 
 void SqliteStore::after_commit(std::function<void()> action) {

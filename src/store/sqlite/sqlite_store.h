@@ -58,6 +58,15 @@ class SqliteStore final : public Store {
   Result<Page<domain::Link>> list_links(const PageRequest& page, std::string_view status) override;
   Result<std::vector<domain::Link>> list_links_of_person(std::string_view person_id) override;
 
+  Status insert_request(const domain::Request& request) override;
+  Status update_request(const domain::Request& request) override;
+  Result<std::optional<domain::Request>> find_request(std::string_view id) override;
+  Result<Page<domain::Request>> list_requests(const PageRequest& page,
+                                              const RequestQuery& query) override;
+  Status scan_open_requests(const std::function<bool(const domain::Request&)>& visit) override;
+  Result<bool> insert_notification(const domain::Notification& notification) override;
+  Result<Page<domain::Notification>> list_notifications(const PageRequest& page) override;
+
   void after_commit(std::function<void()> action) override;
   // The actions registered since the last call, for the database to run or drop.
   std::vector<std::function<void()>> take_after_commit() { return std::move(after_commit_); }

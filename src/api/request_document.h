@@ -1,0 +1,22 @@
+#pragma once
+
+// A request as a printable document (HTML with a print stylesheet), in one of the five languages,
+// carrying every structured field. Labels are translated; what the magistrate wrote is shown as
+// written.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/result.h"
+#include "domain/request.h"
+#include "store/store.h"
+
+namespace taawun::api {
+
+// `lang` is fr, ar, es, nl or en; empty means the issuing country's language. Error
+// validation.invalid_value (field lang) otherwise. Arabic documents are right to left.
+Result<std::string> render_request_document(const domain::Request& request, std::string_view lang,
+                                            const std::vector<store::Authority>& authorities);
+
+}  // namespace taawun::api

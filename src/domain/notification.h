@@ -1,0 +1,24 @@
+#pragma once
+
+// An in-app notification of the request desk: a reminder before a deadline or an escalation after
+// it, addressed to a country's desk (and, for escalations, a role there).
+
+#include <string>
+
+#include "common/clock.h"
+
+namespace taawun::domain {
+
+struct Notification {
+  std::string id;  // deterministic: reminder id + recipient country
+  std::string country;
+  std::string request_id;
+  std::string kind;  // reminder, escalation, emergency
+  std::string deadline_kind;
+  int level = 0;     // escalation level; 0 for reminders
+  std::string role;  // recipient role for escalations (liaison_magistrate, head_of_office)
+  Timestamp due_at{};
+  Timestamp created_at{};
+};
+
+}  // namespace taawun::domain
