@@ -14,6 +14,7 @@
 #include "api/dispatcher.h"
 #include "api/problem.h"
 #include "api/static_site.h"
+#include "service/request_service.h"
 
 namespace taawun::api {
 
@@ -131,7 +132,10 @@ asio::awaitable<void> serve_connection(tcp::socket socket, Backend& backend) {
 
 asio::awaitable<void> accept_loop(tcp::acceptor& acceptor, Backend& backend) {
   for (;;) {
-    auto [error, socket] = co_await acceptor.async_accept(kTuple);
+    // Each connection gets its own strand: with several I/O threads, the stream's timer and its
+    // read/write completions must never run at the same time.
+    auto [error, socket] =
+        co_await acceptor.async_accept(asio::make_strand(acceptor.get_executor()), kTuple);
     if (error) {
       if (error == asio::error::operation_aborted) co_return;
       continue;  // e.g. too many open files: keep serving the connections we have
@@ -139,6 +143,30 @@ asio::awaitable<void> accept_loop(tcp::acceptor& acceptor, Backend& backend) {
     socket.set_option(tcp::no_delay(true));
     auto executor = socket.get_executor();
     asio::co_spawn(executor, serve_connection(std::move(socket), backend), asio::detached);
+  }
+}
+
+// The persisted reminder scheduler: every interval, one transaction inserts the reminders and
+// escalations that have come due. Notification ids are deterministic, so a restart (or two runs
+// racing) never sends one twice, and anything that came due while the server was down is sent at
+// the first run.
+asio::awaitable<void> reminder_loop(Backend& backend, std::chrono::seconds interval) {
+  asio::steady_timer timer(co_await asio::this_coro::executor);
+  for (;;) {
+    const Timestamp now = backend.clock.now();
+    int sent = 0;
+    Status status = co_await run_on_database(backend.database, [&](store::Store& store) -> Status {
+      TAAWUN_ASSIGN_OR_RETURN(sent, service::send_due_reminders(store, now));
+      return {};
+    });
+    if (!status.ok()) {
+      spdlog::error("reminder scheduler: {}", status.error().message);
+    } else if (sent > 0) {
+      spdlog::info("reminder scheduler: {} notifications sent", sent);
+    }
+    timer.expires_after(interval);
+    auto [error] = co_await timer.async_wait(kTuple);
+    if (error) co_return;
   }
 }
 
@@ -183,6 +211,10 @@ void Server::run() {
     if (!error) stop();
   });
   asio::co_spawn(impl_->io, accept_loop(impl_->acceptor, impl_->backend), asio::detached);
+  if (impl_->options.reminder_interval.count() > 0) {
+    asio::co_spawn(impl_->io, reminder_loop(impl_->backend, impl_->options.reminder_interval),
+                   asio::detached);
+  }
   std::vector<std::thread> threads;
   for (int i = 1; i < impl_->options.threads; ++i) {
     threads.emplace_back([this] { impl_->io.run(); });

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <memory>
+#include <chrono>
 #include <string>
 
 #include "common/clock.h"
@@ -19,6 +20,8 @@ struct ServerOptions {
   unsigned short port = 8080;  // 0: any free port
   int threads = 2;
   std::string web_directory;  // serve the built front end from here at "/" when not empty
+  // How often the reminder scheduler looks for due reminders and escalations; 0 disables it.
+  std::chrono::seconds reminder_interval{30};
 };
 
 class Server {

@@ -13,6 +13,8 @@ void add_serve_command(CLI::App& app) {
   struct Options {
     std::string db;
     api::ServerOptions server;
+    long long reminder_interval = 30;
+    long long clock_offset = 0;
   };
   auto options = std::make_shared<Options>();
   auto* command = app.add_subcommand("serve", "Serve the platform over HTTP");
@@ -23,6 +25,12 @@ void add_serve_command(CLI::App& app) {
       ->capture_default_str();
   command->add_option("--web", options->server.web_directory,
                      "Serve the built front end (web/dist) from this directory at /");
+  command->add_option("--reminder-interval", options->reminder_interval,
+                     "Seconds between reminder scheduler runs (0: off)")
+      ->check(CLI::Range(0LL, 86400LL))
+      ->capture_default_str();
+  command->add_option("--clock-offset", options->clock_offset,
+                      "Run with the clock shifted by this many seconds (exercises and tests only)");
   command->add_option("--threads", options->server.threads, "I/O threads")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
@@ -37,7 +45,11 @@ void add_serve_command(CLI::App& app) {
       throw CLI::RuntimeError(kExitFailure);
     }
     spdlog::info("matching index: {} persons", matching.size());
-    SystemClock clock;
+    options->server.reminder_interval = std::chrono::seconds(options->reminder_interval);
+    OffsetClock clock{std::chrono::seconds(options->clock_offset)};
+    if (options->clock_offset != 0) {
+      spdlog::warn("clock shifted by {} s: for exercises and tests only", options->clock_offset);
+    }
     api::Server server(*database, clock, options->server, &matching);
     auto port = server.listen();
     if (!port.ok()) {
@@ -47,6 +59,8 @@ void add_serve_command(CLI::App& app) {
     // Tests and scripts wait for this line before connecting.
     std::cout << "taawun: listening on " << options->server.address << ":" << *port << std::endl;
     server.run();
+    // Drain the database before the server and the index go: queued work still refers to them.
+    database.reset();
     spdlog::info("taawun: stopped");
   });
 }

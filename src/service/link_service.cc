@@ -44,6 +44,9 @@ Status upsert_link(store::Store& store, const RequestContext& context, const dom
   }
   domain::Link link = std::move(*existing);
   if (domain::rejection_still_holds(link, left.meta.version, right.meta.version)) return {};
+  // Consent covers the record as it was: a side whose record changed must consent again.
+  if (link.left.person_version != left.meta.version) link.left.consented = false;
+  if (link.right.person_version != right.meta.version) link.right.consented = false;
   const bool reopened = link.status == "rejected";
   if (reopened) {
     // A changed record reopens the question from the start: earlier consents were given for the
@@ -70,7 +73,7 @@ Result<LinkView> view_of(store::Store& store, const RequestContext& context, dom
   LinkView view;
   view.own = *own;
   view.counterpart = domain::other_side(link, context.actor.country);
-  if (view.counterpart.consented) {
+  if (view.counterpart.consented && link.status != "rejected" && !context.purpose.empty()) {
     TAAWUN_ASSIGN_OR_RETURN(auto person, store.find_person(view.counterpart.person_id));
     if (person) {
       // Reading another country's disclosed record is a consultation like any other.
@@ -92,16 +95,27 @@ Result<domain::Link> load_party_link(store::Store& store, const RequestContext& 
 }  // namespace
 
 Status detect_links(store::Store& store, const RequestContext& context,
-                    const domain::Person& person, MatchRegistry& registry) {
-  for (const auto& candidate : registry.candidates(person, kCandidatesPerPerson)) {
+                    const domain::Person& person, MatchRegistry& registry,
+                    const domain::Person* previous) {
+  for (const auto& candidate : registry.candidates_abroad(person, kCandidatesPerPerson)) {
     if (candidate.result.decision == match::Decision::kNoMatch) continue;
     TAAWUN_ASSIGN_OR_RETURN(auto other, store.find_person(candidate.id));
     // Links are cross-border; a candidate deleted since it was indexed is skipped.
     if (!other || other->meta.owner_country == person.meta.owner_country) continue;
     TAAWUN_TRY(upsert_link(store, context, person, *other, candidate.result));
   }
-  store.after_commit([&registry, person] { registry.upsert(person); });
+  registry.upsert(person);
+  if (previous) {
+    store.after_rollback([&registry, old = *previous] { registry.upsert(old); });
+  } else {
+    store.after_rollback([&registry, id = person.meta.id] { registry.remove(id); });
+  }
   return {};
+}
+
+void forget_person(store::Store& store, const domain::Person& person, MatchRegistry& registry) {
+  registry.remove(person.meta.id);
+  store.after_rollback([&registry, old = person] { registry.upsert(old); });
 }
 
 Result<LinkView> read_link(store::Store& store, const RequestContext& context,
@@ -152,6 +166,8 @@ Result<LinkView> transition_link(store::Store& store, const RequestContext& cont
   TAAWUN_ASSIGN_OR_RETURN(auto link, load_party_link(store, context, id));
   TAAWUN_TRY(domain::check_link_transition(link.status, to));
   link.status = to;
+  // A rejected link discloses nothing any more; a reopened one asks for consent afresh.
+  if (link.status == "rejected") link.left.consented = link.right.consented = false;
   link.version += 1;
   link.updated_at = context.now;
   TAAWUN_TRY(store.update_link(link));

@@ -18,12 +18,18 @@
 namespace taawun::service {
 
 // Scores `person` against the other countries' persons and records or refreshes their links;
-// a rejected pair stays rejected while neither record has changed. Also schedules the index
-// update for after the commit. REQUIRES: `person` as just written (its current version).
+// a rejected pair stays rejected while neither record has changed. The index takes the person at
+// once, so later work of the same commit batch sees it, and is put back as it was (`previous`, or
+// nothing for a new person) if the work rolls back. REQUIRES: `person` as just written.
 Status detect_links(store::Store& store, const RequestContext& context,
-                    const domain::Person& person, MatchRegistry& registry);
+                    const domain::Person& person, MatchRegistry& registry,
+                    const domain::Person* previous = nullptr);
 
-// What the caller's country may see of a link.
+// Takes a deleted person out of the index, to be put back if the deletion rolls back.
+void forget_person(store::Store& store, const domain::Person& person, MatchRegistry& registry);
+
+// What the caller's country may see of a link. The counterpart's record is included only when its
+// owner consented, the link is not rejected, and the call states a purpose (it is a consultation).
 struct LinkView {
   domain::Link link;
   domain::LinkSide own;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <future>
 
 #include "common/ids.h"
 #include "service/audit_service.h"
@@ -154,6 +155,59 @@ TEST_F(LinkServiceTest, IllegalTransitionIsAConflictNamingBothStates) {
   ASSERT_FALSE(jumped.ok());
   EXPECT_EQ(jumped.error().code, "link.invalid_transition");
   EXPECT_NE(jumped.error().message.find("candidate"), std::string::npos);
+}
+
+TEST_F(LinkServiceTest, PersonsWrittenInTheSameCommitBatchFindEachOther) {
+  // Queued together, the two works usually share one commit; either way the link must be found.
+  std::promise<Status> first, second;
+  domain::Person french, moroccan;
+  french.names.push_back({.full = "Karim Ouazzani-Fictif"});
+  french.birth_date = parse_partial_date("1986-02-11").value();
+  moroccan.names.push_back({.full = "كريم الوزاني فكتيف"});
+  moroccan.birth_date = french.birth_date;
+  std::string moroccan_id;
+  db_->write_async(
+      [&](store::Store& s) -> Status {
+        auto created = create_person(s, fr_, french, &registry_);
+        return created.ok() ? Status() : Status(created.error());
+      },
+      [&](Status status) { first.set_value(status); });
+  db_->write_async(
+      [&](store::Store& s) -> Status {
+        auto created = create_person(s, ma_, moroccan, &registry_);
+        if (!created.ok()) return created.error();
+        moroccan_id = created->meta.id;
+        return {};
+      },
+      [&](Status status) { second.set_value(status); });
+  ASSERT_TRUE(first.get_future().get().ok());
+  ASSERT_TRUE(second.get_future().get().ok());
+  domain::Person probe;
+  probe.meta.id = moroccan_id;
+  EXPECT_EQ(links_of(ma_, probe).size(), 1u);
+}
+
+TEST_F(LinkServiceTest, RolledBackWorkLeavesNoTraceInTheIndex) {
+  ASSERT_FALSE(db_->write([&](store::Store& s) -> Status {
+                    domain::Person p;
+                    p.names.push_back({.full = "Youssef Fictif-Rollback"});
+                    TAAWUN_TRY(create_person(s, fr_, p, &registry_));
+                    return Error::invalid("test.rollback", "rolled back on purpose");
+                  }).ok());
+  EXPECT_EQ(registry_.size(), 0u);
+}
+
+TEST_F(LinkServiceTest, RejectedLinkDisclosesNothingEvenAfterConsent) {
+  auto french = create(fr_, "Mohamed Benali", "1991-03-14");
+  create(ma_, "محمد بن علي", "1991-03-14");
+  const std::string id = links_of(fr_, french)[0].link.id;
+  ASSERT_TRUE(run<LinkView>([&](store::Store& s) { return consent_to_link(s, fr_, id); }).ok());
+  ASSERT_TRUE(run<LinkView>([&](store::Store& s) { return transition_link(s, ma_, id, "rejected"); })
+                  .ok());
+  auto seen_by_ma = run<LinkView>([&](store::Store& s) { return read_link(s, ma_, id); });
+  ASSERT_TRUE(seen_by_ma.ok());
+  EXPECT_FALSE(seen_by_ma->counterpart_person);
+  EXPECT_FALSE(seen_by_ma->counterpart.consented);
 }
 
 }  // namespace

@@ -10,18 +10,23 @@ Status MatchRegistry::load(store::Store& store) {
   std::unique_lock lock(mutex_);
   return store.scan_persons([&](const domain::Person& person) {
     index_.upsert(person.meta.id, to_match_record(person));
+    country_of_[person.meta.id] = person.meta.owner_country;
     return true;
   });
 }
 
-std::vector<match::Candidate> MatchRegistry::candidates(const domain::Person& person,
-                                                        size_t limit) const {
+std::vector<match::Candidate> MatchRegistry::candidates_abroad(const domain::Person& person,
+                                                               size_t limit) const {
   match::QueryOptions options;
-  options.limit = limit + 1;  // the person itself may be among them
+  options.limit = kCandidatePool;
   options.explain = true;
   std::shared_lock lock(mutex_);
   auto found = index_.query(to_match_record(person), options);
-  std::erase_if(found, [&](const match::Candidate& c) { return c.id == person.meta.id; });
+  std::erase_if(found, [&](const match::Candidate& c) {
+    auto country = country_of_.find(c.id);
+    return c.id == person.meta.id || country == country_of_.end() ||
+           country->second == person.meta.owner_country;
+  });
   if (found.size() > limit) found.resize(limit);
   return found;
 }
@@ -30,11 +35,13 @@ void MatchRegistry::upsert(const domain::Person& person) {
   auto record = to_match_record(person);
   std::unique_lock lock(mutex_);
   index_.upsert(person.meta.id, record);
+  country_of_[person.meta.id] = person.meta.owner_country;
 }
 
 void MatchRegistry::remove(const std::string& person_id) {
   std::unique_lock lock(mutex_);
   index_.remove(person_id);
+  country_of_.erase(person_id);
 }
 
 size_t MatchRegistry::size() const {

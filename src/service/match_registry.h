@@ -6,6 +6,7 @@
 
 #include <shared_mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "common/result.h"
@@ -24,16 +25,21 @@ class MatchRegistry {
   // Indexes every person of the register.
   Status load(store::Store& store);
 
-  // The persons most likely to be `person`, best first, never `person` itself.
-  std::vector<match::Candidate> candidates(const domain::Person& person, size_t limit) const;
+  // The persons of other countries most likely to be `person`, best first. Same-country records
+  // are filtered out before the limit applies, so near-duplicates at home cannot crowd out a
+  // match abroad (up to a pool of kCandidatePool scored candidates).
+  std::vector<match::Candidate> candidates_abroad(const domain::Person& person, size_t limit) const;
 
   void upsert(const domain::Person& person);
   void remove(const std::string& person_id);
   size_t size() const;
 
  private:
+  static constexpr size_t kCandidatePool = 100;
+
   mutable std::shared_mutex mutex_;
   match::PersonIndex index_;
+  std::unordered_map<std::string, std::string> country_of_;  // person id → owner country
 };
 
 }  // namespace taawun::service

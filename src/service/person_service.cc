@@ -71,6 +71,7 @@ Result<domain::Person> update_person(store::Store& store, const RequestContext& 
   TAAWUN_TRY(auth::authorize(context.actor, auth::Action::kWriteRegister));
   TAAWUN_ASSIGN_OR_RETURN(auto person, load_visible(store, context, id));
   TAAWUN_TRY(domain::check_version(person.meta, expected_version));
+  const domain::Person previous = person;
   TAAWUN_TRY(changes(person));
   complete_names(person);
   TAAWUN_TRY(domain::validate(person));
@@ -78,7 +79,7 @@ Result<domain::Person> update_person(store::Store& store, const RequestContext& 
   person.meta.updated_at = context.now;
   TAAWUN_TRY(store.update_person(person, search_keys(person)));
   TAAWUN_TRY(record_audit(store, context, {"person.update", "person", person.meta.id}));
-  if (matching) TAAWUN_TRY(detect_links(store, context, person, *matching));
+  if (matching) TAAWUN_TRY(detect_links(store, context, person, *matching, &previous));
   return person;
 }
 
@@ -88,9 +89,7 @@ Status delete_person(store::Store& store, const RequestContext& context, std::st
   TAAWUN_ASSIGN_OR_RETURN(auto person, load_visible(store, context, id));
   TAAWUN_TRY(domain::check_version(person.meta, expected_version));
   TAAWUN_TRY(store.delete_person(person.meta.id));
-  if (matching) {
-    store.after_commit([matching, id = person.meta.id] { matching->remove(id); });
-  }
+  if (matching) forget_person(store, person, *matching);
   return record_audit(store, context, {"person.delete", "person", person.meta.id});
 }
 

@@ -138,6 +138,9 @@ class Store {
   // Runs `action` after this unit of work has committed durably (never if it rolls back), on the
   // database's thread. For in-memory state that mirrors the database, such as the matching index.
   virtual void after_commit(std::function<void()> action) = 0;
+  // Runs `action` if this unit of work is rolled back (alone, or with its whole batch), on the
+  // database's thread: undoes in-memory changes made ahead of the commit. Actions run newest first.
+  virtual void after_rollback(std::function<void()> action) = 0;
 
   // Audit. append assigns seq, prev_hash and hash (chaining to the last event in this transaction's
   // view) and returns the stored event.

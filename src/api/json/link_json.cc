@@ -12,7 +12,7 @@ nlohmann::json link_to_json(const service::LinkView& view) {
                                 {"person", nullptr}};
   nlohmann::json out = {{"id", link.id},
                         {"status", link.status},
-                        {"decision", link.decision},
+                        {"decision", nullptr},
                         {"person_id", view.own.person_id},
                         {"own_consent", view.own.consented},
                         {"counterpart", counterpart},
@@ -33,8 +33,9 @@ nlohmann::json link_to_json(const service::LinkView& view) {
         {"birth_date", p.birth_date ? nlohmann::json(p.birth_date->to_string()) : nullptr},
         {"sex", p.sex},
         {"nationalities", p.nationalities}};
-    // The score and its reasons quote the counterpart's record: disclosed with it.
+    // The score, its band and its reasons quote the counterpart's record: disclosed with it.
     out["probability"] = link.probability;
+    out["decision"] = link.decision;
     nlohmann::json features = nlohmann::json::array();
     for (const auto& f : link.explanation) {
       features.push_back(

@@ -2,6 +2,7 @@
 
 #include <exception>
 #include <future>
+#include <optional>
 
 #include "common/time.h"
 #include "store/migrations.h"
@@ -122,33 +123,67 @@ void SqliteDatabase::run_batch(std::deque<Job>& batch) {
   }
   SqliteStore store(*connection_);
   std::vector<std::function<void()>> after_commit;
+  std::vector<std::function<void()>> undo;  // of the works kept so far, oldest first
+  const auto run_newest_first = [](std::vector<std::function<void()>>& actions) {
+    for (auto it = actions.rbegin(); it != actions.rend(); ++it) (*it)();
+    actions.clear();
+  };
+  std::optional<Error> batch_lost;  // set when the transaction itself is gone
   for (auto& job : batch) {
+    if (batch_lost) {
+      outcomes.push_back(*batch_lost);
+      continue;
+    }
     Status status = connection_->exec("SAVEPOINT work");
+    bool rolled_back = false;
     if (status.ok()) {
       try {
         status = job.work(store);
       } catch (const std::exception& e) {
         status = Error::internal(std::string("unexpected exception: ") + e.what());
       }
-      if (!status.ok()) (void)connection_->exec("ROLLBACK TO work");
+      if (!status.ok()) {
+        rolled_back = connection_->exec("ROLLBACK TO work").ok();
+      }
       Status released = connection_->exec("RELEASE work");
       if (status.ok() && !released.ok()) status = released;
     }
-    // A rolled-back work's actions are dropped with it.
-    auto actions = store.take_after_commit();
+    auto commit_actions = store.take_after_commit();
+    auto rollback_actions = store.take_after_rollback();
+    // SQLite may abandon the whole transaction on its own (I/O error, disk full), and a failed
+    // ROLLBACK TO leaves the failed work's writes in place: either way nothing of this batch can
+    // be committed any more.
+    const bool transaction_gone = sqlite3_get_autocommit(connection_->handle()) != 0;
+    if (transaction_gone || (!status.ok() && !rolled_back)) {
+      batch_lost = Error{ErrorKind::kUnavailable, "store.unavailable",
+                         "The database could not keep this transaction; nothing was saved.", {}};
+      run_newest_first(rollback_actions);
+      run_newest_first(undo);
+      for (auto& outcome : outcomes) outcome = *batch_lost;
+      outcomes.push_back(*batch_lost);
+      continue;
+    }
     if (status.ok()) {
-      for (auto& action : actions) after_commit.push_back(std::move(action));
+      for (auto& action : commit_actions) after_commit.push_back(std::move(action));
+      for (auto& action : rollback_actions) undo.push_back(std::move(action));
+    } else {
+      run_newest_first(rollback_actions);  // this work alone is undone
     }
     outcomes.push_back(std::move(status));
   }
-  Status committed = connection_->exec("COMMIT");
-  if (!committed.ok()) {
-    (void)connection_->exec("ROLLBACK");
-    for (auto& outcome : outcomes) {
-      if (outcome.ok()) outcome = committed;
-    }
+  if (batch_lost) {
+    if (sqlite3_get_autocommit(connection_->handle()) == 0) (void)connection_->exec("ROLLBACK");
   } else {
-    for (auto& action : after_commit) action();
+    Status committed = connection_->exec("COMMIT");
+    if (!committed.ok()) {
+      (void)connection_->exec("ROLLBACK");
+      run_newest_first(undo);
+      for (auto& outcome : outcomes) {
+        if (outcome.ok()) outcome = committed;
+      }
+    } else {
+      for (auto& action : after_commit) action();
+    }
   }
   for (size_t i = 0; i < batch.size(); ++i) batch[i].done(std::move(outcomes[i]));
 }

@@ -922,6 +922,10 @@ void SqliteStore::after_commit(std::function<void()> action) {
   after_commit_.push_back(std::move(action));
 }
 
+void SqliteStore::after_rollback(std::function<void()> action) {
+  after_rollback_.push_back(std::move(action));
+}
+
 Result<audit::AuditEvent> SqliteStore::append_audit(audit::AuditEvent event) {
   {
     TAAWUN_ASSIGN_OR_RETURN(

@@ -2,6 +2,8 @@
 
 // The Store interface over one SQLite connection inside an open transaction.
 
+#include <utility>
+
 #include "store/sqlite/connection.h"
 #include "store/store.h"
 
@@ -68,8 +70,12 @@ class SqliteStore final : public Store {
   Result<Page<domain::Notification>> list_notifications(const PageRequest& page) override;
 
   void after_commit(std::function<void()> action) override;
+  void after_rollback(std::function<void()> action) override;
   // The actions registered since the last call, for the database to run or drop.
-  std::vector<std::function<void()>> take_after_commit() { return std::move(after_commit_); }
+  std::vector<std::function<void()>> take_after_commit() { return std::exchange(after_commit_, {}); }
+  std::vector<std::function<void()>> take_after_rollback() {
+    return std::exchange(after_rollback_, {});
+  }
 
   Result<audit::AuditEvent> append_audit(audit::AuditEvent event) override;
   Result<Page<audit::AuditEvent>> list_audit(const PageRequest& page) override;
@@ -82,6 +88,7 @@ class SqliteStore final : public Store {
 
   Connection& db_;
   std::vector<std::function<void()>> after_commit_;
+  std::vector<std::function<void()>> after_rollback_;
 };
 
 }  // namespace taawun::store::sqlite
