@@ -14,7 +14,8 @@ namespace {
 
 void complete_names(domain::Person& person) {
   for (auto& name : person.names) {
-    if (name.script.empty()) name.script = std::string(names::iso15924(names::detect_script(name.full)));
+    if (name.script.empty())
+      name.script = std::string(names::iso15924(names::detect_script(name.full)));
     if (name.kind.empty()) name.kind = "primary";
   }
 }
@@ -88,13 +89,22 @@ Status delete_person(store::Store& store, const RequestContext& context, std::st
   TAAWUN_TRY(auth::authorize(context.actor, auth::Action::kWriteRegister));
   TAAWUN_ASSIGN_OR_RETURN(auto person, load_visible(store, context, id));
   TAAWUN_TRY(domain::check_version(person.meta, expected_version));
+  // The person's involvements and links go with it (ON DELETE CASCADE): each is logged too.
+  TAAWUN_ASSIGN_OR_RETURN(auto involvements, store.list_involvements_of_person(person.meta.id));
+  for (const auto& involvement : involvements) {
+    TAAWUN_TRY(
+        record_audit(store, context, {"involvement.delete", "involvement", involvement.meta.id}));
+  }
+  TAAWUN_ASSIGN_OR_RETURN(auto links, store.list_links_of_person(person.meta.id));
+  for (const auto& link : links) {
+    TAAWUN_TRY(record_audit(store, context, {"link.delete", "link", link.id}));
+  }
   TAAWUN_TRY(store.delete_person(person.meta.id));
   if (matching) forget_person(store, person, *matching);
   return record_audit(store, context, {"person.delete", "person", person.meta.id});
 }
 
-Result<store::Page<domain::Person>> list_persons(store::Store& store,
-                                                 const RequestContext& context,
+Result<store::Page<domain::Person>> list_persons(store::Store& store, const RequestContext& context,
                                                  store::PageRequest page, std::string_view name) {
   TAAWUN_TRY(auth::authorize(context.actor, auth::Action::kReadRegister));
   TAAWUN_TRY(require_purpose(context));
@@ -105,9 +115,9 @@ Result<store::Page<domain::Person>> list_persons(store::Store& store,
     TAAWUN_TRY(record_audit(store, context, {"person.read", "person", person.meta.id}));
   }
   // The query text may itself be personal data: the log keeps its hash only.
-  TAAWUN_TRY(record_audit(store, context,
-                          {"person.search", "person", "", "success",
-                           name.empty() ? std::string() : sha256_hex(key)}));
+  TAAWUN_TRY(record_audit(
+      store, context,
+      {"person.search", "person", "", "success", name.empty() ? std::string() : sha256_hex(key)}));
   return result;
 }
 

@@ -54,8 +54,7 @@ Result<domain::Proceeding> update_proceeding(store::Store& store, const RequestC
   proceeding.meta.version += 1;
   proceeding.meta.updated_at = context.now;
   TAAWUN_TRY(store.update_proceeding(proceeding));
-  TAAWUN_TRY(
-      record_audit(store, context, {"proceeding.update", "proceeding", proceeding.meta.id}));
+  TAAWUN_TRY(record_audit(store, context, {"proceeding.update", "proceeding", proceeding.meta.id}));
   return proceeding;
 }
 
@@ -64,6 +63,12 @@ Status delete_proceeding(store::Store& store, const RequestContext& context, std
   TAAWUN_TRY(auth::authorize(context.actor, auth::Action::kWriteRegister));
   TAAWUN_ASSIGN_OR_RETURN(auto proceeding, load_visible(store, context, id));
   TAAWUN_TRY(domain::check_version(proceeding.meta, expected_version));
+  TAAWUN_ASSIGN_OR_RETURN(auto involvements,
+                          store.list_involvements_of_proceeding(proceeding.meta.id));
+  for (const auto& involvement : involvements) {
+    TAAWUN_TRY(
+        record_audit(store, context, {"involvement.delete", "involvement", involvement.meta.id}));
+  }
   TAAWUN_TRY(store.delete_proceeding(proceeding.meta.id));
   return record_audit(store, context, {"proceeding.delete", "proceeding", proceeding.meta.id});
 }
