@@ -1,12 +1,23 @@
 #include "api/problem.h"
 
+#include <spdlog/spdlog.h>
+
 namespace taawun::api {
 
 int http_status(const Error& error) {
   switch (error.kind) {
-    case ErrorKind::kInvalid:
-      // Structural problems of the request itself are 400; well-formed but unacceptable values 422.
-      return error.code.rfind("request.", 0) == 0 ? 400 : 422;
+    case ErrorKind::kInvalid: {
+      // Structural problems of the HTTP request itself are 400; well-formed but unacceptable values
+      // (including an incomplete or invalid cooperation request, "request.incomplete") are 422.
+      static constexpr std::string_view kStructural[] = {
+          "request.malformed_json", "request.invalid_utf8",   "request.wrong_type",
+          "request.unknown_field",  "request.invalid_query",  "request.invalid_header",
+          "request.malformed_http", "route.method_not_allowed"};
+      for (auto code : kStructural) {
+        if (error.code == code) return 400;
+      }
+      return 422;
+    }
     case ErrorKind::kUnauthenticated:
       return 401;
     case ErrorKind::kForbidden:
@@ -53,6 +64,8 @@ const char* title_of(int status) {
 
 Response problem_response(const Error& error) {
   int status = http_status(error);
+  // The client gets a generic sentence for a 5xx; the operator's log keeps the cause.
+  if (status >= 500) spdlog::error("{} ({}): {}", error.code, status, error.message);
   if (error.code == "route.method_not_allowed") status = 405;
   nlohmann::json body = {
       {"type", "urn:taawun:problem:" + error.code},

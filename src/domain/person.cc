@@ -13,6 +13,12 @@ std::string at(std::string_view list, size_t i, std::string_view field = {}) {
 }
 }  // namespace
 
+bool same_content(const Person& a, const Person& b) {
+  return a.names == b.names && a.birth_date == b.birth_date && a.birth_place == b.birth_place &&
+         a.sex == b.sex && a.nationalities == b.nationalities && a.documents == b.documents &&
+         a.identifiers == b.identifiers;
+}
+
 Status validate(const Person& person) {
   if (person.names.empty()) {
     return Error::invalid("validation.missing_field", "A person needs at least one name.", "names");

@@ -49,6 +49,9 @@ struct Person {
   std::vector<Identifier> identifiers;
 };
 
+// True when the two persons hold the same client-supplied data (meta is not compared).
+bool same_content(const Person& a, const Person& b);
+
 // Checks every client-supplied field; the first problem found is returned, naming its field as a
 // path ("names[1].full"). Does not look at meta.
 Status validate(const Person& person);

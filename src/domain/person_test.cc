@@ -47,6 +47,15 @@ TEST(PersonValidation, NamesTheOffendingField) {
   }
 }
 
+TEST(PersonContent, ComparesClientDataOnly) {
+  Person a = valid_person();
+  Person b = a;
+  b.meta.version = 7;
+  EXPECT_TRUE(same_content(a, b));
+  b.names[0].kind = "alias";
+  EXPECT_FALSE(same_content(a, b));
+}
+
 TEST(PersonValidation, CountsCharactersNotBytes) {
   Person p = valid_person();
   std::string arabic;

@@ -76,6 +76,8 @@ Result<domain::Person> update_person(store::Store& store, const RequestContext& 
   TAAWUN_TRY(changes(person));
   complete_names(person);
   TAAWUN_TRY(domain::validate(person));
+  // Saving a record unchanged is not a change: no new version, and a rejected link stays rejected.
+  if (domain::same_content(person, previous)) return person;
   person.meta.version += 1;
   person.meta.updated_at = context.now;
   TAAWUN_TRY(store.update_person(person, search_keys(person)));

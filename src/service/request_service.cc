@@ -20,10 +20,20 @@ namespace {
 using domain::Request;
 using domain::RequestState;
 
+// A draft is the issuer's own business: the executing country sees a request once it was sent.
+bool was_sent(const Request& request) {
+  return std::any_of(request.status_history.begin(), request.status_history.end(),
+                     [](const domain::StatusChange& change) {
+                       return change.state == RequestState::kSent ||
+                              change.state == RequestState::kIssued;
+                     });
+}
+
 bool is_party(const RequestContext& context, const Request& request) {
   const std::string& country = context.actor.country;
-  return !country.empty() &&
-         (country == request.issuing_country || country == request.executing_country);
+  if (country.empty()) return false;
+  return country == request.issuing_country ||
+         (country == request.executing_country && was_sent(request));
 }
 
 Result<Request> load_visible(store::Store& store, const RequestContext& context,
@@ -187,15 +197,20 @@ Result<std::vector<Error>> review_request(store::Store& store, const RequestCont
 Result<Request> transition_request(store::Store& store, const RequestContext& context,
                                    std::string_view id, std::string_view to) {
   TAAWUN_TRY(auth::authorize(context.actor, auth::Action::kWriteRegister));
-  TAAWUN_ASSIGN_OR_RETURN(auto target, domain::parse_request_state(to));
+  auto target = domain::parse_request_state(to);
+  if (!target.ok()) {
+    Error error = target.error();
+    error.field = "to";
+    return error;
+  }
   TAAWUN_ASSIGN_OR_RETURN(auto request, load_visible(store, context, id));
   TAAWUN_ASSIGN_OR_RETURN(auto transition,
-                          domain::check_transition(request.channel, request.status, target));
+                          domain::check_transition(request.channel, request.status, *target));
   TAAWUN_TRY(domain::check_side(request.channel, transition, side_of(context, request)));
-  TAAWUN_TRY(domain::apply_transition(request, target, context.now, context.actor.user_id));
+  TAAWUN_TRY(domain::apply_transition(request, *target, context.now, context.actor.user_id));
   TAAWUN_TRY(refresh_deadlines(request));
   TAAWUN_TRY(save(store, context, request, "request.transition"));
-  const bool sent = target == RequestState::kSent || target == RequestState::kIssued;
+  const bool sent = *target == RequestState::kSent || *target == RequestState::kIssued;
   if (sent && request.urgency == domain::Urgency::kEmergency &&
       !request.executing_country.empty()) {
     // The emergency lane: the executing country's on-call liaison hears of it at once, not at
@@ -325,8 +340,9 @@ Result<int> send_due_reminders(store::Store& store, Timestamp now) {
       if (deadline.status != clocks::DeadlineStatus::kOpen) continue;
       const auto plan = clocks::plan_reminders(request.meta.id, deadline.kind, deadline.started_at,
                                                deadline.due_at);
-      for (const auto& item : plan) {
-        if (item.at > now) break;  // the plan is sorted by time
+      // After downtime only the latest due reminder goes out (earlier ones are superseded), with
+      // every escalation reached; notifications already sent are skipped by their ids.
+      for (const auto& item : clocks::select_due(plan, now, {}).send) {
         // Both parties' desks follow the clock; each gets its own copy.
         for (const std::string& country : {request.issuing_country, request.executing_country}) {
           if (country.empty()) continue;

@@ -6,9 +6,15 @@
 //   - nothing a foreign request does changes the victim's records;
 //   - lists and searches never include or count foreign rows;
 //   - clients cannot set server-owned fields (400 request.unknown_field).
+// Requests for cooperation are shared by their two parties only: seeded MA -> FR (mutual legal
+// assistance, one sent and acknowledged, one draft), FR -> BE (European Investigation Order, sent)
+// and BE -> a provider in ES (emergency European Production Order, received by the provider).
+// A third country must see nothing of them: same 404 as a nonexistent id, no canary of their
+// texts, no row in its lists, desk, statistics or notifications.
 // A route of route_table() that the matrix below does not know fails the test: add it here when
 // you add it to the server.
 
+#include <algorithm>
 #include <atomic>
 #include <functional>
 #include <map>
@@ -49,6 +55,24 @@ struct CountryData {
 
 std::string id_of(const json& j) { return j.is_object() ? j.value("id", "") : ""; }
 
+// A request for cooperation between two countries, seeded by its issuer.
+struct SharedRequest {
+  std::string issuing;    // "ma"
+  std::string executing;  // "fr"
+  std::string canary;     // in every free text and identifier of the request
+  json request;           // as the issuer reads it after seeding
+  std::string id() const { return request.value("id", ""); }
+  bool party(const std::string& cc) const { return cc == issuing || cc == executing; }
+  // Ids a party legitimately learns from the request: the issuer's proceeding and the users who
+  // moved it (status_history actors).
+  std::set<std::string> disclosed_ids() const {
+    std::set<std::string> out = {request.value("proceeding_id", "")};
+    for (const json& h : request["status_history"]) out.insert(h.value("actor", ""));
+    out.erase("");
+    return out;
+  }
+};
+
 // One probe: a request with the victim's ids, and the same request with nonexistent ids.
 struct Probe {
   HttpRequest foreign;
@@ -83,8 +107,12 @@ class ApiIsolationTest : public ::testing::Test {
       }
     }
     for (const std::string& cc : kCountries) seed(cc);
+    requests_ = new std::vector<SharedRequest>();
+    seed_requests();
   }
   static void TearDownTestSuite() {
+    delete requests_;
+    requests_ = nullptr;
     delete data_;
     data_ = nullptr;
     delete tokens_;
@@ -166,6 +194,58 @@ class ApiIsolationTest : public ::testing::Test {
     (*data_)[cc] = std::move(d);
   }
 
+  // One request `issuing` -> `executing` from a dedicated proceeding of the issuer, moved through
+  // `steps` (each taken by the side the workflow wants).
+  static void seed_request(const std::string& issuing, const std::string& executing,
+                           const std::function<json(const std::string&, const std::string&)>& body,
+                           const std::vector<std::pair<std::string, std::string>>& steps) {
+    ApiClient issuer = as(issuing + ".prosecutor");
+    ApiClient executor = as(executing + ".prosecutor");
+    HttpResponse p =
+        issuer.post("/proceedings", proceeding_body(random_letters(12), upper(issuing)));
+    ASSERT_EQ(p.status, 201) << p.describe();
+    SharedRequest r{issuing, executing, random_letters(14), json()};
+    HttpResponse created = issuer.post("/requests", body(id_of(p.json()), r.canary));
+    ASSERT_EQ(created.status, 201) << created.describe();
+    const std::string id = id_of(created.json());
+    for (const auto& [side, to] : steps) {
+      ApiClient& client = side == "issuing" ? issuer : executor;
+      HttpResponse t = client.post("/requests/" + id + "/transitions", {{"to", to}});
+      ASSERT_EQ(t.status, 200) << issuing << "->" << executing << " to " << to << ": "
+                               << t.describe();
+    }
+    HttpResponse read = issuer.get("/requests/" + id);
+    ASSERT_EQ(read.status, 200) << read.describe();
+    r.request = read.json();
+    requests_->push_back(std::move(r));
+  }
+
+  static void seed_requests() {
+    const std::vector<std::pair<std::string, std::string>> sent = {{"issuing", "validated"},
+                                                                   {"issuing", "sent"}};
+    auto mla = [](const std::string& prc, const std::string& canary) {
+      return mla_request_body(prc, canary, "FR");
+    };
+    seed_request("ma", "fr", mla,
+                 {{"issuing", "validated"},
+                  {"issuing", "sent"},
+                  {"executing", "delivered"},
+                  {"executing", "acknowledged"}});
+    seed_request("ma", "fr", mla, {});  // a draft
+    seed_request(
+        "fr", "be",
+        [](const std::string& prc, const std::string& canary) {
+          return eio_request_body(prc, canary, "BE");
+        },
+        sent);
+    seed_request(
+        "be", "es",
+        [](const std::string& prc, const std::string& canary) {
+          return production_order_body(prc, canary, "ES", "emergency");
+        },
+        {{"issuing", "validated"}, {"issuing", "issued"}, {"executing", "received_by_provider"}});
+  }
+
   static std::string first_cursor(ApiClient& client, const std::string& path, bool purpose = true) {
     HttpResponse r = purpose ? client.get(path) : client.get(path, std::nullopt);
     json j = r.json();
@@ -178,11 +258,13 @@ class ApiIsolationTest : public ::testing::Test {
   static TestServer* server_;
   static std::map<std::string, std::string>* tokens_;
   static std::map<std::string, CountryData>* data_;
+  static std::vector<SharedRequest>* requests_;
 };
 
 TestServer* ApiIsolationTest::server_ = nullptr;
 std::map<std::string, std::string>* ApiIsolationTest::tokens_ = nullptr;
 std::map<std::string, CountryData>* ApiIsolationTest::data_ = nullptr;
+std::vector<SharedRequest>* ApiIsolationTest::requests_ = nullptr;
 
 // --- the matrix -------------------------------------------------------------------------------
 
@@ -190,6 +272,7 @@ struct Ctx {
   const Attacker& attacker;
   const CountryData& own;     // the attacker's country
   const CountryData& victim;  // the country whose ids are used
+  const std::vector<SharedRequest>& requests;
 };
 
 using Generator = std::function<std::vector<Probe>(const Ctx&)>;
@@ -500,6 +583,121 @@ std::map<std::string, Generator> matrix() {
     return out;
   };
 
+  // Requests for cooperation: shared by their two parties. A request of the victim that the
+  // attacker's country is not party to must look nonexistent; one it is party to is only read.
+  auto foreign_requests = [](const Ctx& c) {
+    std::vector<const SharedRequest*> out;
+    for (const SharedRequest& r : c.requests) {
+      if (r.party(c.victim.cc) && !r.party(c.own.cc)) out.push_back(&r);
+    }
+    return out;
+  };
+  m["POST /api/v1/requests"] = [](const Ctx& c) {
+    std::vector<Probe> out;
+    const std::string own_prc = id_of(c.own.proceedings[0]);
+    for (const SharedRequest& r : c.requests) {
+      if (!r.party(c.victim.cc)) continue;
+      const std::string victim_prc = r.request.value("proceeding_id", "");
+      if (r.party(c.own.cc)) continue;
+      // The victim's proceeding: as unknown as a nonexistent one.
+      out.push_back(probe(make("POST", "/requests",
+                               mla_request_body(victim_prc, c.own.canary, c.victim.upper).dump()),
+                          {victim_prc}));
+    }
+    // The attacker's own proceeding, the victim's person.
+    const std::string per = id_of(c.victim.persons[0]);
+    json with_person = mla_request_body(own_prc, c.own.canary, c.victim.upper);
+    with_person["person_ids"] = {per};
+    out.push_back(probe(make("POST", "/requests", with_person.dump()), {per}));
+    // Server-owned fields.
+    for (const char* field : {"id", "issuing", "issuing_country", "owner_country", "status"}) {
+      json body = mla_request_body(own_prc, c.own.canary, c.victim.upper);
+      body[field] =
+          std::string(field) == "id" && !c.requests.empty() ? c.requests[0].id() : c.victim.upper;
+      out.push_back(plain(make("POST", "/requests", body.dump())));
+    }
+    return out;
+  };
+  m["GET /api/v1/requests"] = [](const Ctx&) {
+    std::vector<Probe> out;
+    for (const char* q : {"?limit=100", "?box=incoming", "?box=outgoing", "?status=sent",
+                          "?status=acknowledged&box=incoming", "?status=draft"}) {
+      out.push_back(plain(make("GET", std::string("/requests") + q, {}, purpose())));
+    }
+    out.push_back(plain(make("GET", "/requests")));
+    return out;
+  };
+  m["GET /api/v1/requests/desk"] = [](const Ctx&) {
+    return std::vector<Probe>{plain(make("GET", "/requests/desk", {}, purpose())),
+                              plain(make("GET", "/requests/desk"))};
+  };
+  m["GET /api/v1/requests/statistics"] = [](const Ctx&) {
+    return std::vector<Probe>{plain(make("GET", "/requests/statistics", {}, purpose()))};
+  };
+  m["GET /api/v1/notifications"] = [](const Ctx&) {
+    return std::vector<Probe>{plain(make("GET", "/notifications")),
+                              plain(make("GET", "/notifications?limit=100"))};
+  };
+  m["GET /api/v1/requests/{}"] = [foreign_requests](const Ctx& c) {
+    std::vector<Probe> out;
+    for (const SharedRequest* r : foreign_requests(c)) {
+      for (Probe& x : reads("/requests/" + r->id(), r->id())) out.push_back(std::move(x));
+    }
+    for (const SharedRequest& r : c.requests) {
+      if (r.party(c.victim.cc) && r.party(c.own.cc)) {
+        out.push_back(plain(make("GET", "/requests/" + r.id(), {}, purpose())));
+      }
+    }
+    return out;
+  };
+  m["PATCH /api/v1/requests/{}"] = [foreign_requests](const Ctx& c) {
+    std::vector<Probe> out;
+    for (const SharedRequest* r : foreign_requests(c)) {
+      const std::string id = r->id(), path = "/requests/" + id;
+      out.push_back(
+          probe(make("PATCH", path, R"({"urgency":"urgent"})", if_match(r->request)), {id}));
+      out.push_back(probe(make("PATCH", path, R"({"urgency":"urgent"})"), {id}));
+      out.push_back(
+          probe(make("PATCH", path,
+                     json{{"summary_of_facts", {{"lang", "en"}, {"text", c.own.canary}}}}.dump(),
+                     {{"If-Match", "\"1\""}}),
+                {id}));
+      out.push_back(probe(make("PATCH", path, R"({"urgency":7})", if_match(r->request)), {id}));
+    }
+    return out;
+  };
+  m["POST /api/v1/requests/{}/review"] = [foreign_requests](const Ctx& c) {
+    std::vector<Probe> out;
+    for (const SharedRequest* r : foreign_requests(c)) {
+      const std::string path = "/requests/" + r->id() + "/review";
+      out.push_back(probe(make("POST", path, "{}", purpose()), {r->id()}));
+      out.push_back(probe(make("POST", path), {r->id()}));
+    }
+    return out;
+  };
+  m["POST /api/v1/requests/{}/transitions"] = [foreign_requests](const Ctx& c) {
+    std::vector<Probe> out;
+    for (const SharedRequest* r : foreign_requests(c)) {
+      for (const char* body : {R"({"to":"withdrawn"})", R"({"to":"validated"})",
+                               R"({"to":"acknowledged"})", R"({"to":"closed"})", "{}"}) {
+        out.push_back(
+            probe(make("POST", "/requests/" + r->id() + "/transitions", body), {r->id()}));
+      }
+    }
+    return out;
+  };
+  m["GET /api/v1/requests/{}/document"] = [foreign_requests](const Ctx& c) {
+    std::vector<Probe> out;
+    for (const SharedRequest* r : foreign_requests(c)) {
+      const std::string path = "/requests/" + r->id() + "/document";
+      for (const char* q : {"?lang=fr", "?lang=ar", "", "?lang=xx"}) {
+        out.push_back(probe(make("GET", path + q, {}, purpose()), {r->id()}));
+      }
+      out.push_back(probe(make("GET", path + "?lang=es"), {r->id()}));
+    }
+    return out;
+  };
+
   // Audit and users.
   m["GET /api/v1/audit"] = [](const Ctx& c) {
     std::vector<Probe> out = {plain(make("GET", "/audit?limit=100"))};
@@ -584,8 +782,9 @@ std::string describe(const HttpRequest& r) {
 // No canary or record id of a country other than `attacker_cc` in `response`. Ids the request
 // itself carries may be echoed (the attacker knows them already).
 void check_no_foreign_data(const std::map<std::string, CountryData>& data,
-                           const std::string& attacker_cc, const HttpRequest& request,
-                           const HttpResponse& response, Findings& findings) {
+                           const std::vector<SharedRequest>& shared, const std::string& attacker_cc,
+                           const HttpRequest& request, const HttpResponse& response,
+                           Findings& findings) {
   const std::string text = response.headers_text() + "\n" + response.body;
   const json body = response.json();
   std::vector<std::string> tokens;
@@ -598,6 +797,30 @@ void check_no_foreign_data(const std::map<std::string, CountryData>& data,
   // The audit log records what the attacker's own country did, including which foreign ids its
   // users asked for; those ids are the attacker's own request data. Canaries are still checked.
   const bool audit = request.target.rfind(api("/audit"), 0) == 0;
+  auto in_request = [&](const std::string& t) {
+    return request.target.find(t) != std::string::npos || request.body.find(t) != std::string::npos;
+  };
+  // What the attacker's country learns legitimately from the requests it is party to.
+  std::set<std::string> disclosed;
+  for (const SharedRequest& r : shared) {
+    if (!r.party(attacker_cc)) continue;
+    for (const std::string& id : r.disclosed_ids()) disclosed.insert(id);
+  }
+  for (const SharedRequest& r : shared) {
+    if (r.party(attacker_cc)) continue;
+    if (contains_ci(text, r.canary)) {
+      findings.add("canary of request " + r.issuing + "->" + r.executing + " in response to " +
+                   attacker_cc + ": " + describe(request) + " -> " + response.describe());
+    }
+    if (audit) continue;
+    for (const std::string& t : tokens) {
+      if ((t == r.id() || r.disclosed_ids().count(t)) && !disclosed.count(t) && !in_request(t)) {
+        findings.add("id " + t + " of request " + r.issuing + "->" + r.executing +
+                     " in response to " + attacker_cc + ": " + describe(request) + " -> " +
+                     response.describe());
+      }
+    }
+  }
   for (const auto& [cc, d] : data) {
     if (cc == attacker_cc) continue;
     if (contains_ci(text, d.canary)) {
@@ -606,8 +829,7 @@ void check_no_foreign_data(const std::map<std::string, CountryData>& data,
     }
     if (audit) continue;
     for (const std::string& t : tokens) {
-      if (d.ids.count(t) && request.target.find(t) == std::string::npos &&
-          request.body.find(t) == std::string::npos) {
+      if (d.ids.count(t) && !disclosed.count(t) && !in_request(t)) {
         findings.add("id " + t + " of " + d.upper + " in response to " + attacker_cc + ": " +
                      describe(request) + " -> " + response.describe());
       }
@@ -715,6 +937,78 @@ TEST_F(ApiIsolationTest, SearchNeverFindsOrCountsForeignRows) {
   }
 }
 
+TEST_F(ApiIsolationTest, RequestsAreSeenAndCountedByTheirTwoPartiesOnly) {
+  ASSERT_EQ(requests_->size(), 4u);
+  for (const std::string& cc : kCountries) {
+    std::set<std::string> party, outgoing, incoming, sure;
+    for (const SharedRequest& r : *requests_) {
+      if (!r.party(cc)) continue;
+      party.insert(r.id());
+      (r.issuing == cc ? outgoing : incoming).insert(r.id());
+      // Whether the executing country sees a draft before it is sent is left open here.
+      if (r.issuing == cc || r.request["status"] != "draft") sure.insert(r.id());
+    }
+    ApiClient client = as(cc + ".prosecutor");
+    auto ids = [&](const std::string& path, std::map<std::string, int>* by_status = nullptr) {
+      std::set<std::string> out;
+      for (const json& r : list_all(client, path)) {
+        out.insert(id_of(r));
+        EXPECT_TRUE(r["issuing_country"] == upper(cc) || r["executing_country"] == upper(cc))
+            << cc << " " << path << ": " << r.dump().substr(0, 300);
+        if (by_status) ++(*by_status)[r.value("status", "")];
+      }
+      return out;
+    };
+    std::map<std::string, int> by_status;
+    const std::set<std::string> all = ids("/requests", &by_status);
+    EXPECT_TRUE(std::includes(party.begin(), party.end(), all.begin(), all.end()))
+        << cc << " lists a request it is not party to: " << ::testing::PrintToString(all);
+    EXPECT_TRUE(std::includes(all.begin(), all.end(), sure.begin(), sure.end()))
+        << cc << " misses one of its requests: " << ::testing::PrintToString(all);
+    const std::set<std::string> out_box = ids("/requests?box=outgoing");
+    const std::set<std::string> in_box = ids("/requests?box=incoming");
+    EXPECT_EQ(out_box, outgoing) << cc;
+    EXPECT_TRUE(std::includes(incoming.begin(), incoming.end(), in_box.begin(), in_box.end()))
+        << cc;
+    for (const std::string& id : in_box) EXPECT_FALSE(outgoing.count(id)) << cc;
+
+    // The desk shows only the country's requests; the emergency order is on both parties' desks.
+    HttpResponse desk = client.get("/requests/desk");
+    ASSERT_EQ(desk.status, 200) << desk.describe();
+    const json d = desk.json();
+    for (const char* list : {"due_soon", "overdue", "emergencies"}) {
+      ASSERT_TRUE(d[list].is_array()) << desk.describe();
+      for (const json& e : d[list]) {
+        EXPECT_TRUE(party.count(e.value("request_id", ""))) << cc << " desk: " << e.dump();
+      }
+    }
+    const SharedRequest& order = requests_->back();
+    bool on_desk = false;
+    for (const json& e : d["emergencies"]) on_desk |= e["request_id"] == order.id();
+    EXPECT_EQ(on_desk, order.party(cc)) << cc << ": " << desk.describe();
+
+    // Statistics count exactly the rows the country may list.
+    HttpResponse stats = client.get("/requests/statistics");
+    ASSERT_EQ(stats.status, 200) << stats.describe();
+    std::map<std::string, int> counted;
+    const json by = json_member(stats, "by_status");
+    for (const auto& [status, n] : by.items()) {
+      if (n.get<int>() != 0) counted[status] = n.get<int>();
+    }
+    EXPECT_EQ(counted, by_status) << cc << ": " << stats.describe();
+
+    // Notifications: the emergency alert reaches the executing country only.
+    HttpResponse notes = client.get("/notifications?limit=100", std::nullopt);
+    ASSERT_EQ(notes.status, 200) << notes.describe();
+    int alerts = 0;
+    for (const json& n : json_member(notes, "items")) {
+      EXPECT_TRUE(party.count(n.value("request_id", ""))) << cc << " notification: " << n.dump();
+      alerts += n["kind"] == "emergency" && n["request_id"] == order.id();
+    }
+    EXPECT_EQ(alerts, cc == order.executing ? 1 : 0) << cc << ": " << notes.describe();
+  }
+}
+
 // Keep this test last: it ends every session.
 TEST_F(ApiIsolationTest, ReplayEveryRouteWithEveryForeignTokenAndRole) {
   const auto m = matrix();
@@ -740,7 +1034,7 @@ TEST_F(ApiIsolationTest, ReplayEveryRouteWithEveryForeignTokenAndRole) {
         ApiClient anonymous(server_->port());
         for (const std::string& victim_cc : kCountries) {
           if (victim_cc == attacker_cc) continue;
-          Ctx ctx{a, data_->at(attacker_cc), data_->at(victim_cc)};
+          Ctx ctx{a, data_->at(attacker_cc), data_->at(victim_cc), *requests_};
           for (const std::string& key : keys) {
             for (Probe& p : m.at(key)(ctx)) {
               const bool skip_auth =
@@ -754,7 +1048,7 @@ TEST_F(ApiIsolationTest, ReplayEveryRouteWithEveryForeignTokenAndRole) {
                 findings.add(where + describe(p.foreign) + " -> " + r.describe());
                 continue;
               }
-              check_no_foreign_data(*data_, attacker_cc, p.foreign, r, findings);
+              check_no_foreign_data(*data_, *requests_, attacker_cc, p.foreign, r, findings);
               if (r.status >= 400 &&
                   r.header("content-type").rfind("application/problem+json", 0)) {
                 findings.add(where + "error is not problem+json: " + describe(p.foreign) + " -> " +
@@ -767,7 +1061,7 @@ TEST_F(ApiIsolationTest, ReplayEveryRouteWithEveryForeignTokenAndRole) {
               }
               HttpResponse t = client.send(p.twin);
               ++requests;
-              check_no_foreign_data(*data_, attacker_cc, p.twin, t, findings);
+              check_no_foreign_data(*data_, *requests_, attacker_cc, p.twin, t, findings);
               if (t.status != r.status || normalized(t.body, p.substitutions) != r.body) {
                 findings.add(where + "foreign and nonexistent ids differ: " + describe(p.foreign) +
                              " -> " + r.describe() + " | " + describe(p.twin) + " -> " +
@@ -776,7 +1070,7 @@ TEST_F(ApiIsolationTest, ReplayEveryRouteWithEveryForeignTokenAndRole) {
               if (!skip_auth) {
                 HttpResponse k = cookie.send(p.foreign);
                 ++requests;
-                check_no_foreign_data(*data_, attacker_cc, p.foreign, k, findings);
+                check_no_foreign_data(*data_, *requests_, attacker_cc, p.foreign, k, findings);
                 if (k.status != r.status || k.body != r.body) {
                   findings.add(where + "cookie and bearer differ: " + describe(p.foreign) + " -> " +
                                r.describe() + " | " + k.describe());
@@ -821,6 +1115,14 @@ TEST_F(ApiIsolationTest, ReplayEveryRouteWithEveryForeignTokenAndRole) {
     }
   }
 
+  for (const SharedRequest& sr : *requests_) {
+    HttpResponse r = as(sr.issuing + ".prosecutor").get("/requests/" + sr.id());
+    ++requests;
+    EXPECT_EQ(r.status, 200) << r.describe();
+    EXPECT_EQ(r.json(), sr.request)
+        << "request " << sr.issuing << "->" << sr.executing << " changed";
+  }
+
   // Every session logs out; the others keep working until their own turn.
   std::vector<std::string> usernames;
   for (const auto& [u, t] : *tokens_) usernames.push_back(u);
@@ -829,8 +1131,8 @@ TEST_F(ApiIsolationTest, ReplayEveryRouteWithEveryForeignTokenAndRole) {
     HttpResponse r = client.del("/session", std::nullopt);
     ++requests;
     EXPECT_EQ(r.status, 204) << usernames[i] << ": " << r.describe();
-    check_no_foreign_data(*data_, usernames[i].substr(0, 2), make("DELETE", "/session"), r,
-                          findings);
+    check_no_foreign_data(*data_, *requests_, usernames[i].substr(0, 2), make("DELETE", "/session"),
+                          r, findings);
     if (i + 1 < usernames.size()) {
       ApiClient next(server_->port(), tokens_->at(usernames[i + 1]));
       HttpResponse s = next.get("/session", std::nullopt);

@@ -219,13 +219,27 @@ TEST_F(OpenApiTest, EveryRefResolves) {
 TEST_F(OpenApiTest, DescribesTheCoreSchemas) {
   const YAML::Node schemas = doc_["components"]["schemas"];
   ASSERT_TRUE(schemas.IsMap());
-  for (const char* name : {"Person", "PersonName", "Proceeding", "Involvement", "Problem",
-                           "Session", "AuditEvent", "User"}) {
+  for (const char* name :
+       {"Person", "PersonName", "Proceeding", "Involvement", "Problem", "Session", "AuditEvent",
+        "User", "Link", "Request", "RequestInput", "Deadline", "StatusChange", "RequestReview",
+        "RequestDesk", "RequestStatistics", "Notification"}) {
     EXPECT_TRUE(schemas[name].IsDefined()) << "schema " << name;
   }
   const YAML::Node problem = schemas["Problem"]["properties"];
   for (const char* field : {"type", "title", "status", "detail", "code", "field"}) {
     EXPECT_TRUE(problem[field].IsDefined()) << "Problem." << field;
+  }
+  // The request's core fields (DESIGN.md §8) and its deadlines' shape.
+  for (const char* field :
+       {"id", "proceeding_id", "channel", "issuing", "executing", "urgency",
+        "urgency_justification", "status", "status_history", "deadlines", "created_at"}) {
+    EXPECT_TRUE(schemas["Request"]["properties"][field].IsDefined()) << "Request." << field;
+  }
+  for (const char* field : {"kind", "due_at"}) {
+    EXPECT_TRUE(schemas["Deadline"]["properties"][field].IsDefined()) << "Deadline." << field;
+  }
+  for (const char* field : {"complete", "problems"}) {
+    EXPECT_TRUE(schemas["RequestReview"]["properties"][field].IsDefined()) << field;
   }
   EXPECT_TRUE(doc_["components"]["headers"]["ETag"].IsDefined());
   EXPECT_TRUE(doc_["components"]["securitySchemes"]["bearerAuth"].IsDefined());
@@ -235,14 +249,19 @@ TEST_F(OpenApiTest, DescribesTheCoreSchemas) {
 TEST_F(OpenApiTest, DocumentsPurposeAndIfMatch) {
   for (const auto& path : doc_["paths"]) {
     const std::string p = path.first.as<std::string>();
-    const bool personal = p.rfind("/persons", 0) == 0 || p.rfind("/proceedings", 0) == 0;
+    // Requests name persons, identifiers and facts: reading them is reading personal data
+    // (statistics are counts only).
+    const bool personal = p.rfind("/persons", 0) == 0 || p.rfind("/proceedings", 0) == 0 ||
+                          p.rfind("/links", 0) == 0 ||
+                          (p.rfind("/requests", 0) == 0 && p != "/requests/statistics");
     if (!personal) continue;
     for (const auto& item : path.second) {
       const std::string method = item.first.as<std::string>();
       if (method == "get") {
         EXPECT_TRUE(has_header_param(p, item.second, "X-Purpose")) << "GET " << p;
       }
-      const bool versioned_record = p == "/persons/{id}" || p == "/proceedings/{id}";
+      const bool versioned_record =
+          p == "/persons/{id}" || p == "/proceedings/{id}" || p == "/requests/{id}";
       if ((method == "patch" || method == "delete") && versioned_record) {
         EXPECT_TRUE(has_header_param(p, item.second, "If-Match")) << method << " " << p;
       }

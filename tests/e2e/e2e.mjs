@@ -186,6 +186,10 @@ let frPersonUrl = '';
 let frProceedingUrl = '';
 let maPersonUrl = '';
 let linkId = '';
+let maProceedingUrl = '';
+let requestUrl = '';
+let requestId = '';
+let emergencyId = '';
 
 // The link JSON as the logged-in user's country sees it (the app's own session cookie, a stated purpose).
 async function apiLink(id) {
@@ -197,6 +201,24 @@ async function apiLink(id) {
 
 async function linkStatus() {
   return page.getAttribute('.page-title .link-status', 'data-status');
+}
+
+// A separate API session (Bearer token), for steps the test does not need to click through.
+async function apiSession(username) {
+  const r = await fetch(`${base}/api/v1/session`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  const { token } = await r.json();
+  return async (method, p, body) => {
+    const res = await fetch(`${base}/api/v1${p}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, 'X-Purpose': 'e2e statistics', 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await res.json().catch(() => null);
+    if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
 }
 
 async function main() {
@@ -527,6 +549,205 @@ async function main() {
     assert((await page.textContent('#users-table')).includes('fr.prosecutor'), 'users list');
   });
 
+  await test('MA prosecutor creates a letter rogatory to France from a proceeding, fixes the review, validates and sends it', async () => {
+    await login('ma.prosecutor', 'fr');
+    await page.selectOption('#language-select', 'fr');
+    await go('/proceedings');
+    if (await page.$('#purpose-gate-title')) await setPurpose('Commission rogatoire e2e', 'RBA-2026-TER-0042');
+    await page.waitForSelector('table.data');
+    await page.click('a:has-text("RBA-2026-TER-0042")');
+    await page.waitForSelector('#new-request');
+    maProceedingUrl = new URL(page.url()).pathname;
+    await page.click('#new-request');
+    await page.waitForSelector('#channel-choice');
+    assert(!(await page.$('#channel-european_investigation_order')), 'an EIO is offered to Morocco');
+    const help = await page.textContent('#channel-mutual_legal_assistance-help');
+    assert(/Maroc/.test(help), `channel explanation: ${help}`);
+    await page.check('#channel-mutual_legal_assistance');
+    await shot('fr-request-channels');
+    await page.click('#channel-next');
+    await page.waitForSelector('#request-form');
+    await page.selectOption('#rq-executing', 'FR');
+    await page.selectOption('#rq-measures-0-type', 'hearing_witness');
+    await page.fill('#rq-measures-0-description', 'Audition du témoin Karim Fictif-Haddaoui à Lille sur les voyages de 2025.');
+    await page.click('#request-save');
+    await page.waitForURL(/\/requests\/req_[^/]+\/edit$/);
+    requestUrl = new URL(page.url()).pathname.replace(/\/edit$/, '');
+    requestId = requestUrl.split('/').pop();
+    await page.waitForSelector('#review-summary');
+    const fields = await page.$$eval('#review-summary li', (els) => els.map((e) => e.getAttribute('data-field')));
+    for (const f of ['legal_basis', 'legal_qualification.article', 'languages', 'measures[0].link_to_facts', 'person_ids']) {
+      assert(fields.includes(f), `review did not report ${f}: ${fields}`);
+    }
+    // Each problem is next to its field, translated (French), and the input is flagged.
+    assert((await page.getAttribute('#rq-legal_basis', 'aria-invalid')) === 'true', 'legal basis not flagged');
+    const lb = await page.textContent('#rq-legal_basis-error');
+    assert(/base juridique/.test(lb), `legal basis message: ${lb}`);
+    const ltf = await page.textContent('#rq-measures-0-link_to_facts-error');
+    assert(/lien entre cette mesure et les faits/.test(ltf), `link to facts message: ${ltf}`);
+    assert(!(await page.textContent('#review-summary')).includes('State the'), 'English server detail shown');
+    await shot('fr-request-review', true);
+    await page.fill('#rq-legal_basis', 'Convention d’entraide judiciaire en matière pénale entre le Maroc et la France, art. 1');
+    await page.fill('#rq-legal_qualification-article', 'art. 218-1 code pénal');
+    await page.fill('#rq-legal_qualification-text', 'Association de malfaiteurs en relation avec une entreprise terroriste');
+    await page.check('input[name=languages][value=fr]');
+    await page.fill('#rq-measures-0-link_to_facts', 'Le témoin a hébergé le suspect avant son départ vers la zone de conflit.');
+    await page.check('input[name=person_ids] >> nth=0');
+    const due = new Date(Date.now() + 3 * 86400000).toISOString().slice(0, 10);
+    await page.fill('#rq-requested_deadline', due);
+    await page.click('#request-save');
+    await page.waitForSelector('#review-complete');
+    assert(!(await page.$('#review-summary')), 'problems still listed');
+    await page.click('#request-validate');
+    await page.waitForURL(/\/requests\/req_[^/]+$/);
+    await page.waitForSelector('.page-title .request-status[data-status=validated]');
+    await page.click('#step-sent');
+    await page.waitForSelector('.page-title .request-status[data-status=sent]');
+    await page.waitForSelector('#deadlines-table tr[data-kind=requested_by_issuer] .countdown');
+    const cd = await page.textContent('#deadlines-table tr[data-kind=requested_by_issuer] .countdown');
+    assert(/dans/.test(cd), `countdown: ${cd}`);
+    assert(await page.$('#request-timeline li[data-state=sent] .badge-receipt'), 'sent not shown as a receipt');
+    assert(!(await page.$('#step-acknowledged')), 'the issuer is offered the acknowledgement');
+    await shot('fr-request-sent', true);
+    // Emergency lane: a second request, life at stake, sent through the API of the same session.
+    emergencyId = await page.evaluate(async (proceedingUrl) => {
+      const h = { 'Content-Type': 'application/json', 'X-Purpose': 'e2e emergency' };
+      const prc = proceedingUrl.split('/').pop();
+      const inv = await (await fetch(`/api/v1/proceedings/${prc}/involvements`, { headers: h })).json();
+      const body = {
+        proceeding_id: prc, channel: 'mutual_legal_assistance', executing: 'FR', legal_basis: 'Convention bilatérale, art. 1',
+        measures: [{ type: 'identification_of_person', description: 'Identifier le titulaire de la ligne', link_to_facts: 'Menace d’attentat imminente' }],
+        person_ids: [inv.items[0].person_id], languages: ['fr'], urgency: 'emergency',
+        urgency_justification: 'Menace imminente contre la vie de personnes lors d’un rassemblement public.',
+        summary_of_facts: { lang: 'fr', text: 'Des messages interceptés annoncent une attaque imminente contre un rassemblement public à Lille.' },
+        legal_qualification: { article: 'art. 218-1', text: 'Préparation d’un acte terroriste' },
+      };
+      const r = await (await fetch('/api/v1/requests', { method: 'POST', headers: h, body: JSON.stringify(body) })).json();
+      for (const to of ['validated', 'sent', 'delivered']) {
+        const t = await fetch(`/api/v1/requests/${r.id}/transitions`, { method: 'POST', headers: h, body: JSON.stringify({ to }) });
+        if (!t.ok) throw new Error(`${to}: ${await t.text()}`);
+      }
+      return r.id;
+    }, maProceedingUrl);
+    assert(emergencyId, 'emergency request not created');
+    await go('/');
+    await page.waitForSelector('#desk-emergencies .countdown');
+    await page.waitForSelector(`#desk-due_soon tr[data-request-id="${requestId}"]`);
+    const t1 = await page.textContent('#desk-emergencies .countdown');
+    await page.waitForTimeout(1500);
+    const t2 = await page.textContent('#desk-emergencies .countdown');
+    assert(t1 !== t2, `countdown not live: ${t1} / ${t2}`);
+    await shot('fr-dashboard-desk-ma', true);
+  });
+
+  await test('FR prosecutor sees the letter rogatory incoming, records delivery and acknowledges it', async () => {
+    assert(requestId, 'needs the request sent by MA');
+    await login('fr.prosecutor', 'fr');
+    await go('/requests?box=incoming');
+    await page.waitForSelector('#purpose-gate-title');
+    await setPurpose('Traitement de la commission rogatoire e2e', 'RBA-2026-TER-0042');
+    await page.waitForSelector(`#requests-table tr[data-request-id="${requestId}"]`);
+    await page.selectOption('#requests-status-filter', 'closed');
+    await page.waitForSelector('#requests-empty');
+    await page.selectOption('#requests-status-filter', 'sent');
+    await page.waitForSelector(`#requests-table tr[data-request-id="${requestId}"]`);
+    await shot('fr-requests-incoming');
+    await page.click(`#requests-table tr[data-request-id="${requestId}"] a`);
+    await page.waitForSelector('#request-steps');
+    assert(!(await page.$('#step-withdrawn')), 'the executing side is offered withdrawal');
+    assert(!(await page.$('#edit-request')), 'the executing side can edit');
+    await page.click('#step-delivered');
+    await page.waitForSelector('.page-title .request-status[data-status=delivered]');
+    await page.click('#step-acknowledged');
+    await page.waitForSelector('.page-title .request-status[data-status=acknowledged]');
+    assert(await page.$('#request-timeline li[data-state=acknowledged] .badge-receipt'), 'acknowledgement not a receipt');
+    await shot('fr-request-acknowledged', true);
+    // A refusal asks for confirmation first; cancelling changes nothing.
+    await page.click('#step-under_review');
+    await page.waitForSelector('.page-title .request-status[data-status=under_review]');
+    await page.click('#step-refused');
+    await page.waitForSelector('#step-dialog[open]');
+    await shot('fr-request-refuse-dialog');
+    await page.click('#step-dialog-cancel');
+    await page.waitForSelector('#step-dialog', { state: 'detached' });
+    assert((await page.getAttribute('.page-title .request-status', 'data-status')) === 'under_review', 'refused without confirmation');
+    // The emergency reached France's desk.
+    await go('/');
+    await page.waitForSelector('#desk-emergencies .countdown');
+    await page.waitForSelector('#notifications-list [data-kind=emergency]');
+    await shot('fr-dashboard-desk', true);
+  });
+
+  await test('a letter rogatory carried through to the end feeds the statistics', async () => {
+    assert(maProceedingUrl, 'needs the MA proceeding');
+    const ma = await apiSession('ma.prosecutor');
+    const fr = await apiSession('fr.prosecutor');
+    const prc = maProceedingUrl.split('/').pop();
+    const inv = await ma('GET', `/proceedings/${prc}/involvements`);
+    const r = await ma('POST', '/requests', {
+      proceeding_id: prc, channel: 'mutual_legal_assistance', executing: 'fr-pnat', legal_basis: 'Convention bilatérale, art. 1',
+      measures: [{ type: 'production_of_documents', description: 'Copie du dossier de voyage', link_to_facts: 'Établit le départ vers la zone de conflit' }],
+      person_ids: [inv.items[0].person_id], languages: ['fr', 'ar'],
+      summary_of_facts: { lang: 'fr', text: 'Le suspect a quitté le Maroc pour la zone de conflit via Paris en mars 2025, selon les registres.' },
+      legal_qualification: { article: 'art. 218-1', text: 'Ralliement à une entité terroriste' },
+      requested_deadline: new Date(Date.now() + 20 * 86400000).toISOString(),
+    });
+    for (const to of ['validated', 'sent']) await ma('POST', `/requests/${r.id}/transitions`, { to });
+    for (const to of ['delivered', 'acknowledged', 'under_review', 'accepted', 'in_execution', 'executed']) {
+      await fr('POST', `/requests/${r.id}/transitions`, { to });
+    }
+    for (const to of ['results_received', 'closed']) await ma('POST', `/requests/${r.id}/transitions`, { to });
+    const stats = await ma('GET', '/requests/statistics');
+    assert(stats.turnaround.length > 0 && stats.deadlines_due > 0, `statistics: ${JSON.stringify(stats)}`);
+  });
+
+  await test('MA sees the receipt in the timeline; in Arabic the request page is right to left; printable document', async () => {
+    assert(requestUrl, 'needs the request');
+    await login('ma.prosecutor', 'ar');
+    await page.selectOption('#language-select', 'ar');
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await go(requestUrl);
+    await page.waitForSelector('#purpose-gate-title');
+    await setPurpose('متابعة الإنابة القضائية', 'RBA-2026-TER-0042');
+    await page.waitForSelector('#request-timeline li[data-state=acknowledged] .badge-receipt');
+    const states = await page.$$eval('#request-timeline li', (els) => els.map((e) => e.getAttribute('data-state')));
+    assert(states.join(',') === 'draft,validated,sent,delivered,acknowledged,under_review', `timeline: ${states}`);
+    const tl = await page.textContent('#request-timeline');
+    assert(tl.includes('إشعار') && tl.includes('فرنسا'), `timeline text: ${tl}`);
+    assert((await page.evaluate(() => document.documentElement.dir)) === 'rtl', 'not rtl');
+    const mirrored = await page.evaluate(() => {
+      const dot = document.querySelector('#request-timeline .timeline-dot').getBoundingClientRect();
+      const body = document.querySelector('#request-timeline .timeline-body').getBoundingClientRect();
+      const nav = document.querySelector('.sidenav').getBoundingClientRect();
+      const main = document.querySelector('main').getBoundingClientRect();
+      return dot.left > body.left && nav.left > main.left;
+    });
+    assert(mirrored, 'timeline or layout not mirrored');
+    const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    assert(fits, 'horizontal overflow on the Arabic request page');
+    assert(!(await page.$('#step-acknowledged')), 'MA offered an executing step');
+    await shot('ar-request-ma', true);
+    const [doc] = await Promise.all([context.waitForEvent('page'), page.click('#print-own')]);
+    await doc.waitForLoadState();
+    await doc.waitForFunction(() => document.documentElement.lang === 'ar');
+    assert((await doc.evaluate(() => document.documentElement.dir)) === 'rtl', 'Arabic document not rtl');
+    await doc.screenshot({ path: path.join(SHOTS, 'ar-request-document.png'), fullPage: true });
+    await doc.close();
+    const [docFr] = await Promise.all([context.waitForEvent('page'), page.click('#print-executing')]);
+    await docFr.waitForLoadState();
+    await docFr.waitForFunction(() => document.documentElement.lang === 'fr');
+    await docFr.screenshot({ path: path.join(SHOTS, 'fr-request-document.png'), fullPage: true });
+    await docFr.close();
+    await go('/statistics');
+    await page.waitForSelector('#chart-status canvas');
+    await page.waitForSelector('#links-found-total');
+    await page.waitForSelector('#turnaround-table');
+    await page.waitForSelector('#chart-deadlines canvas');
+    await shot('ar-statistics-ma', true);
+    await page.selectOption('#language-select', 'fr');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  });
+
   await test('screenshots of the main screens in each language', async () => {
     for (const lang of LANGS) {
       await openApp('/', lang);
@@ -568,6 +789,28 @@ async function main() {
       await go('/proceedings/new');
       await page.waitForSelector('#proceeding-form');
       await shot(`${lang}-proceeding-form`);
+      if (requestId) {
+        await go('/');
+        await page.waitForSelector('#dashboard-desk .countdown');
+        await shot(`${lang}-desk`, true);
+        await go('/requests?box=incoming');
+        await page.waitForSelector(`#requests-table tr[data-request-id="${requestId}"]`);
+        await shot(`${lang}-requests`);
+        await go(`/requests/${requestId}`);
+        await page.waitForSelector('#request-timeline');
+        await shot(`${lang}-request`, true);
+        const wideReq = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+        assert(!wideReq, `horizontal overflow on the request page in ${lang}`);
+        await go(`/requests/new?proceeding=${frProceedingUrl.split('/').pop()}`);
+        await page.waitForSelector('#channel-choice');
+        await shot(`${lang}-request-channels`);
+      }
+      await go('/statistics');
+      await page.waitForSelector('#chart-status canvas');
+      await page.waitForSelector('#links-found-total');
+      await shot(`${lang}-statistics`, true);
+      const wideStats = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+      assert(!wideStats, `horizontal overflow on the statistics page in ${lang}`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
       assert(!overflow, `horizontal overflow in ${lang}`);
       if (linkId) {

@@ -145,6 +145,13 @@ std::string if_match_of(const nlohmann::json& resource) {
   return ::testing::AssertionSuccess();
 }
 
+nlohmann::json json_member(const HttpResponse& response, std::string_view key) {
+  nlohmann::json body = response.json();
+  const std::string k(key);
+  if (!body.is_object() || !body.contains(k)) return nlohmann::json::array();
+  return body[k];
+}
+
 std::vector<nlohmann::json> list_all(ApiClient& client, std::string_view path, int limit) {
   std::vector<nlohmann::json> items;
   const std::string sep = path.find('?') == std::string_view::npos ? "?" : "&";

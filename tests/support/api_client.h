@@ -68,6 +68,10 @@ std::string quote_version(std::string_view version);
 // Same without checking the code: any problem+json with this status.
 ::testing::AssertionResult is_problem_status(const HttpResponse& response, int status);
 
+// A copy of the body's member `key` (e.g. "items"), or an empty array when the body is not an
+// object holding it. Safe in a range-for: `for (const json& item : json_member(r, "items"))`.
+nlohmann::json json_member(const HttpResponse& response, std::string_view key);
+
 // Percent-encodes everything but unreserved characters (RFC 3986), for query values.
 std::string url_encode(std::string_view s);
 

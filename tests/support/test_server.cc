@@ -154,6 +154,15 @@ std::string TestServer::logs() const {
   return ::testing::AssertionSuccess();
 }
 
+::testing::AssertionResult TestServer::create_empty() {
+  CommandResult r = run_taawun({"init", "--db", db_path(), "--password", options_.password});
+  if (r.exit_code != 0) {
+    return ::testing::AssertionFailure() << "taawun init exited " << r.exit_code << ":\n"
+                                         << r.output;
+  }
+  return ::testing::AssertionSuccess();
+}
+
 ::testing::AssertionResult TestServer::start() {
   if (running()) return ::testing::AssertionFailure() << "server already running";
   int fds[2];
@@ -163,8 +172,14 @@ std::string TestServer::logs() const {
     std::ofstream marker(dir_ / "server.stderr.log", std::ios::app);
     marker << "=== run " << runs_ << " ===\n";
   }
-  pid_ = spawn({binary(), "serve", "--db", db_path(), "--port", "0"}, fds[1], "",
-               (dir_ / "server.stderr.log").string());
+  std::vector<std::string> args = {binary(), "serve", "--db", db_path(), "--port", "0"};
+  args.insert(args.end(), options_.serve_args.begin(), options_.serve_args.end());
+  {
+    std::ofstream marker(dir_ / "server.stderr.log", std::ios::app);
+    for (const std::string& a : args) marker << a << ' ';
+    marker << '\n';
+  }
+  pid_ = spawn(args, fds[1], "", (dir_ / "server.stderr.log").string());
   close(fds[1]);
   if (pid_ < 0) {
     close(fds[0]);

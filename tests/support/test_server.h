@@ -32,6 +32,8 @@ struct TestServerOptions {
   // thousands of audited requests fast. The durability test turns this off.
   bool memory_backed = false;
   std::string password = kDemoPassword;
+  // Extra arguments of `taawun serve` (e.g. {"--reminder-interval", "1"}); see set_serve_args.
+  std::vector<std::string> serve_args;
 };
 
 struct CommandResult {
@@ -48,6 +50,11 @@ class TestServer {
 
   // Runs `taawun demo --db db_path() --password P`.
   ::testing::AssertionResult create_demo();
+  // Runs `taawun init --db db_path() --password P`: an empty platform whose only users are the
+  // four administrators ("ma.admin", ...), all with password P.
+  ::testing::AssertionResult create_empty();
+  // Extra `taawun serve` arguments for the next start() (e.g. a --clock-offset for a restart).
+  void set_serve_args(std::vector<std::string> args) { options_.serve_args = std::move(args); }
   // Spawns `taawun serve --db db_path() --port 0` and waits for the listening line.
   ::testing::AssertionResult start();
   // SIGKILL and reap. No-op when not running.

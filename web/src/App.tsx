@@ -17,6 +17,10 @@ import { PersonsList } from './screens/PersonsList';
 import { ProceedingForm } from './screens/ProceedingForm';
 import { ProceedingPage } from './screens/ProceedingPage';
 import { ProceedingsList } from './screens/ProceedingsList';
+import { RequestCreate, RequestEdit } from './screens/RequestForm';
+import { RequestPage } from './screens/RequestPage';
+import { RequestsList } from './screens/RequestsList';
+import { Statistics } from './screens/Statistics';
 import { UsersView } from './screens/UsersView';
 import { useApp } from './state';
 import { isLang, languageOfUser, setLanguage } from './i18n';
@@ -46,6 +50,14 @@ const ROUTES: RouteDef[] = [
   },
   { pattern: '/links', roles: READER_ROLES, purpose: true, render: () => <LinksList /> },
   { pattern: '/links/:id', roles: READER_ROLES, purpose: true, render: (p) => <LinkPage id={p.id} /> },
+  { pattern: '/requests', roles: READER_ROLES, purpose: true, render: () => <RequestsList /> },
+  { pattern: '/requests/new', roles: ['prosecutor', 'liaison_magistrate'], purpose: true, render: () => <RequestCreate /> },
+  { pattern: '/requests/:id', roles: READER_ROLES, purpose: true, render: (p) => <RequestPage id={p.id} /> },
+  {
+    pattern: '/requests/:id/edit', roles: ['prosecutor', 'liaison_magistrate'], purpose: true,
+    render: (p) => <RequestEdit id={p.id} />,
+  },
+  { pattern: '/statistics', roles: READER_ROLES, render: () => <Statistics /> },
   { pattern: '/audit', roles: ['auditor'], render: () => <AuditView /> },
   { pattern: '/users', roles: ['administrator'], render: () => <UsersView /> },
 ];
@@ -107,6 +119,8 @@ function Shell({ children }: { children: ReactNode }) {
             {reader && <NavItem href="/proceedings">{t('nav.proceedings')}</NavItem>}
             {reader && <NavItem href="/persons">{t('nav.persons')}</NavItem>}
             {reader && <NavItem href="/links">{t('nav.links')}</NavItem>}
+            {reader && <NavItem href="/requests">{t('nav.requests')}</NavItem>}
+            {reader && <NavItem href="/statistics">{t('nav.statistics')}</NavItem>}
             {user.role === 'auditor' && <NavItem href="/audit">{t('nav.audit')}</NavItem>}
             {user.role === 'administrator' && <NavItem href="/users">{t('nav.users')}</NavItem>}
           </ul>

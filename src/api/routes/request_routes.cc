@@ -142,7 +142,7 @@ void add_request_routes(std::vector<Route>& routes) {
   routes.push_back({"GET", "/api/v1/requests/statistics", false, statistics});
   routes.push_back({"GET", "/api/v1/requests/{id}", false, read});
   routes.push_back({"PATCH", "/api/v1/requests/{id}", true, update});
-  routes.push_back({"POST", "/api/v1/requests/{id}/review", true, review});
+  routes.push_back({"POST", "/api/v1/requests/{id}/review", false, review});
   routes.push_back({"POST", "/api/v1/requests/{id}/transitions", true, transition});
   routes.push_back({"GET", "/api/v1/requests/{id}/document", false, document});
   routes.push_back({"GET", "/api/v1/notifications", false, notifications});

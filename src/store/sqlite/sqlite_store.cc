@@ -800,7 +800,18 @@ Result<std::vector<std::pair<long long, domain::Request>>> collect_requests(Stat
   }
 }
 
+std::optional<std::string> sent_at(const domain::Request& r) {
+  for (const auto& change : r.status_history) {
+    if (change.state == domain::RequestState::kSent ||
+        change.state == domain::RequestState::kIssued) {
+      return time_text(change.at);
+    }
+  }
+  return std::nullopt;
+}
+
 void bind_request_fields(Statement& stmt, int first, const domain::Request& r) {
+  stmt.bind(first + 7, sent_at(r));
   stmt.bind(first, r.proceeding_id)
       .bind(first + 1, std::string(domain::to_string(r.channel)))
       .bind(first + 2, r.issuing_country)
@@ -816,8 +827,8 @@ Status SqliteStore::insert_request(const domain::Request& request) {
   TAAWUN_ASSIGN_OR_RETURN(
       auto stmt, db_.prepare(std::string("INSERT INTO requests (") + kMetaColumns +
                              ", proceeding_id, channel, issuing_country, executing_country, status, "
-                             "urgency, document) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-                             "?11, ?12, ?13, ?14, ?15)"));
+                             "urgency, document, sent_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                             "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"));
   bind_meta(stmt, 1, request.meta);
   bind_request_fields(stmt, 9, request);
   return stmt.run();
@@ -827,13 +838,13 @@ Status SqliteStore::update_request(const domain::Request& request) {
   TAAWUN_ASSIGN_OR_RETURN(
       auto stmt,
       db_.prepare("UPDATE requests SET proceeding_id = ?1, channel = ?2, issuing_country = ?3, "
-                  "executing_country = ?4, status = ?5, urgency = ?6, document = ?7, version = ?8, "
-                  "updated_at = ?9 WHERE id = ?10 AND version = ?11"));
+                  "executing_country = ?4, status = ?5, urgency = ?6, document = ?7, sent_at = ?8, "
+                  "version = ?9, updated_at = ?10 WHERE id = ?11 AND version = ?12"));
   bind_request_fields(stmt, 1, request);
-  stmt.bind(8, request.meta.version)
-      .bind(9, time_text(request.meta.updated_at))
-      .bind(10, request.meta.id)
-      .bind(11, request.meta.version - 1);
+  stmt.bind(9, request.meta.version)
+      .bind(10, time_text(request.meta.updated_at))
+      .bind(11, request.meta.id)
+      .bind(12, request.meta.version - 1);
   TAAWUN_TRY(stmt.run());
   return expect_one_change(db_);
 }
@@ -853,8 +864,8 @@ Result<Page<domain::Request>> SqliteStore::list_requests(const PageRequest& requ
       auto stmt,
       db_.prepare(kRequestSelect +
                   "WHERE seq > ?2 AND ((?4 IN ('', 'outgoing') AND issuing_country = ?1) OR (?4 "
-                  "IN ('', 'incoming') AND executing_country = ?1)) AND (?5 = '' OR status = ?5) "
-                  "ORDER BY seq LIMIT ?3"));
+                  "IN ('', 'incoming') AND executing_country = ?1 AND sent_at IS NOT NULL)) AND "
+                  "(?5 = '' OR status = ?5) ORDER BY seq LIMIT ?3"));
   stmt.bind(1, request.country)
       .bind(2, after)
       .bind(3, request.limit + 1LL)

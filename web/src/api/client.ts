@@ -6,8 +6,8 @@
 // - Every failure becomes an ApiError holding a problem+json object; the UI translates it by code.
 
 import type {
-  AuditEvent, Involvement, LinkStatus, Page, Person, PersonInput, PersonLink, Problem, Proceeding,
-  ProceedingInput, SessionInfo, User,
+  AuditEvent, CoopRequest, Desk, DeskNotification, Involvement, LinkStatus, Page, Person, PersonInput, PersonLink,
+  Problem, Proceeding, ProceedingInput, RequestInput, RequestState, RequestStatistics, Review, SessionInfo, User,
 } from './types';
 
 export interface Purpose {
@@ -219,6 +219,68 @@ export class ApiClient {
   // The caller's country consents to disclose its own record of the link to the other country.
   consentLink(id: string, version?: number) {
     return this.request<PersonLink>('POST', `/links/${encodeURIComponent(id)}/consent`, { body: {}, version });
+  }
+
+  // Request desk. Requests name persons and facts: every read carries the purpose of consultation.
+  listRequests(box: 'outgoing' | 'incoming', status?: string | null, cursor?: string | null, limit = 20) {
+    return this.request<Page<CoopRequest>>('GET', '/requests', {
+      personal: true, query: { box, status, limit, cursor },
+    });
+  }
+  getRequest(id: string) {
+    return this.request<CoopRequest>('GET', `/requests/${encodeURIComponent(id)}`, { personal: true });
+  }
+  createRequest(input: RequestInput) {
+    return this.request<CoopRequest>('POST', '/requests', { body: input });
+  }
+  updateRequest(id: string, version: number, changes: RequestInput) {
+    return this.request<CoopRequest>('PATCH', `/requests/${encodeURIComponent(id)}`, { body: changes, version });
+  }
+  reviewRequest(id: string) {
+    return this.request<Review>('POST', `/requests/${encodeURIComponent(id)}/review`, { body: {}, personal: true });
+  }
+  transitionRequest(id: string, to: RequestState) {
+    return this.request<CoopRequest>('POST', `/requests/${encodeURIComponent(id)}/transitions`, { body: { to } });
+  }
+  // The printable document (HTML). It is fetched, not linked, because it needs X-Purpose.
+  async requestDocument(id: string, lang: string): Promise<string> {
+    const purpose = this.purpose();
+    if (!purpose || !purpose.purpose.trim()) {
+      throw new ApiError({ status: 428, code: 'purpose.required', field: 'X-Purpose', detail: 'Reading personal data requires a purpose.' });
+    }
+    const headers: Record<string, string> = { Accept: 'text/html', 'X-Purpose': headerValue(purpose.purpose) };
+    if (purpose.caseReference.trim()) headers['X-Case-Reference'] = headerValue(purpose.caseReference);
+    let response: Response;
+    try {
+      response = await this.fetchImpl(
+        `${this.base}/requests/${encodeURIComponent(id)}/document?lang=${encodeURIComponent(lang)}`,
+        { method: 'GET', headers, credentials: 'same-origin' },
+      );
+    } catch (e) {
+      throw new ApiError(problemFromStatus(0, e instanceof Error ? e.message : String(e)));
+    }
+    const text = await response.text();
+    if (!response.ok) {
+      let problem: Problem = problemFromStatus(response.status, `HTTP ${response.status}`);
+      try {
+        const p = JSON.parse(text) as Partial<Problem>;
+        if (typeof p.code === 'string') problem = { ...p, status: response.status, code: p.code };
+      } catch {
+        /* not JSON */
+      }
+      if (problem.code === 'auth.unauthenticated') this.onUnauthenticated(problem);
+      throw new ApiError(problem);
+    }
+    return text;
+  }
+  desk() {
+    return this.request<Desk>('GET', '/requests/desk', { personal: true });
+  }
+  requestStatistics() {
+    return this.request<RequestStatistics>('GET', '/requests/statistics');
+  }
+  notifications(cursor?: string | null, limit = 20) {
+    return this.request<Page<DeskNotification>>('GET', '/notifications', { query: { limit, cursor } });
   }
 
   // Audit and users

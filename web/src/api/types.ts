@@ -202,3 +202,158 @@ export const COUNTRIES = ['MA', 'FR', 'BE', 'ES'] as const;
 
 export const WRITER_ROLES: Role[] = ['prosecutor', 'liaison_magistrate'];
 export const READER_ROLES: Role[] = ['prosecutor', 'liaison_magistrate', 'analyst'];
+
+// ---- Request desk (docs/request-desk.md): letters rogatory, EIOs, provider orders ----
+
+export const CHANNELS = [
+  'mutual_legal_assistance', 'european_investigation_order', 'european_production_order',
+  'european_preservation_order', 'budapest_request', 'voluntary_disclosure', 'spontaneous_information',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const REQUEST_STATES = [
+  'draft', 'validated', 'sent', 'delivered', 'acknowledged', 'under_review', 'accepted',
+  'information_requested', 'postponed', 'refused', 'in_execution', 'partially_executed', 'executed',
+  'results_received', 'closed', 'withdrawn', 'issued', 'received_by_provider', 'preserving', 'produced',
+  'objected', 'cannot_comply',
+] as const;
+export type RequestState = (typeof REQUEST_STATES)[number];
+
+export const URGENCIES = ['normal', 'urgent', 'emergency'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+export const MEASURE_TYPES = [
+  'hearing_witness', 'hearing_suspect', 'hearing_by_videoconference', 'search_and_seizure',
+  'production_of_documents', 'banking_information', 'monitoring_of_bank_accounts',
+  'interception_of_telecommunications', 'electronic_data', 'covert_investigation', 'controlled_delivery',
+  'freezing_of_assets', 'identification_of_person', 'temporary_transfer_of_detainee', 'production',
+  'preservation', 'expedited_preservation', 'expedited_disclosure_of_traffic_data', 'access_to_stored_data',
+  'voluntary_disclosure', 'emergency_disclosure', 'information',
+] as const;
+export const DATA_CATEGORIES = ['subscriber', 'identification', 'traffic', 'content', 'banking', 'documents'] as const;
+export const AUTHORITY_KINDS = ['judge', 'court', 'investigating_judge', 'prosecutor', 'other_competent_authority'] as const;
+export const DEADLINE_KINDS = [
+  'acknowledgement', 'recognition', 'execution', 'production', 'enforcing_state_objection',
+  'preservation_expiry', 'execution_target', 'emergency_response', 'requested_by_issuer',
+] as const;
+
+export interface Measure {
+  type: string;
+  description: string;
+  link_to_facts: string;
+}
+
+export interface StatusChange {
+  state: RequestState | string;
+  at: string;
+  actor: string;
+}
+
+export interface RequestDeadline {
+  kind: string;
+  due_at: string;
+  status: 'open' | 'met' | 'stopped' | string;
+  binding: boolean;
+}
+
+export interface CoopRequest {
+  id: string;
+  proceeding_id: string;
+  channel: Channel;
+  legal_basis: string;
+  issuing: string;
+  issuing_country: string;
+  issuing_authority_kind: string;
+  validating_authority_kind: string;
+  executing: string;
+  executing_country: string;
+  provider: string;
+  measures: Measure[];
+  person_ids: string[];
+  identifiers: Identifier[];
+  data_categories: string[];
+  time_frame: { from: string | null; to: string | null };
+  languages: string[];
+  urgency: Urgency;
+  urgency_justification: string;
+  summary_of_facts: { lang: string; text: string };
+  legal_qualification: { article: string; text: string };
+  confidentiality: { requested: boolean; reason: string };
+  requested_deadline: string | null;
+  status: RequestState;
+  next_states: RequestState[];
+  status_history: StatusChange[];
+  deadlines: RequestDeadline[];
+  owner_country: string;
+  handling_code: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+// What the client sends when creating or changing a draft (the server sets the rest).
+export type RequestInput = Partial<
+  Pick<
+    CoopRequest,
+    | 'proceeding_id' | 'channel' | 'legal_basis' | 'issuing_authority_kind' | 'validating_authority_kind'
+    | 'executing' | 'executing_country' | 'provider' | 'measures' | 'person_ids' | 'identifiers'
+    | 'data_categories' | 'time_frame' | 'languages' | 'urgency' | 'urgency_justification'
+    | 'summary_of_facts' | 'legal_qualification' | 'confidentiality' | 'requested_deadline'
+  >
+>;
+
+export interface ReviewProblem {
+  code: string;
+  field: string;
+  detail: string;
+}
+
+export interface Review {
+  complete: boolean;
+  problems: ReviewProblem[];
+}
+
+export interface DeskEntry {
+  request_id: string;
+  channel: Channel;
+  status: RequestState;
+  urgency: Urgency;
+  issuing_country: string;
+  executing_country: string;
+  deadline_kind: string;
+  due_at: string | null;
+}
+
+export interface Desk {
+  due_soon: DeskEntry[];
+  overdue: DeskEntry[];
+  emergencies: DeskEntry[];
+}
+
+export interface Turnaround {
+  issuing_country: string;
+  executing_country: string;
+  channel: Channel | string;
+  completed: number;
+  median_days: number;
+  p90_days: number;
+}
+
+export interface RequestStatistics {
+  by_status: Record<string, number>;
+  turnaround: Turnaround[];
+  deadlines_due: number;
+  deadlines_met_in_time: number;
+  share_met: number | null;
+}
+
+export interface DeskNotification {
+  id: string;
+  request_id: string;
+  kind: 'reminder' | 'escalation' | 'emergency' | string;
+  deadline_kind: string;
+  level: number;
+  role: string;
+  due_at: string;
+  created_at: string;
+}

@@ -121,7 +121,7 @@ export function LinksTable({
                   )}
                 </td>
                 <td>
-                  {t(`decision.${l.decision}`, { defaultValue: l.decision })}
+                  {l.decision ? t(`decision.${l.decision}`, { defaultValue: l.decision }) : '—'}
                   {l.probability !== null && (
                     <div className="muted">
                       <bdi>{formatPercent(l.probability, lang)}</bdi>

@@ -22,7 +22,7 @@ export function fieldLabel(i18n: I18n, field: string): string | undefined {
     indexes.push(Number(n) + 1);
     return '';
   });
-  const label = lookup(i18n, `fields.${path}`);
+  const label = lookup(i18n, `fields.${path}`) ?? lookup(i18n, `fields.${path}.label`);
   if (!label) return undefined;
   return indexes.length ? `${label} (${indexes.join(', ')})` : label;
 }

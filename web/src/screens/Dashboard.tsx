@@ -3,7 +3,9 @@ import { api } from '../api/client';
 import { READER_ROLES, WRITER_ROLES, type LinkStatus, type Page, type PersonLink } from '../api/types';
 import { ErrorBox, Loading, PageTitle, useLoad } from '../components/common';
 import { AuthorityName, LinksTable, useOwnPersonNames } from '../components/links';
-import { formatNumber, formatTime } from '../format';
+import { DeskTable, deadlineKindLabel } from '../components/requests';
+import { formatDateTime, formatNumber, formatTime } from '../format';
+import { formatDue } from '../requests';
 import { Link } from '../router';
 import { useApp } from '../state';
 
@@ -39,6 +41,8 @@ export function Dashboard() {
           </div>
         )}
       </dl>
+      {reader && <DeskSection />}
+      {reader && <NotificationsSection />}
       {reader && <LinksToVerify />}
       <h2>{t('dashboard.actions')}</h2>
       <ul className="cards">
@@ -58,6 +62,15 @@ export function Dashboard() {
             </h3>
             <p>{t('dashboard.personsText')}</p>
             {writer && <Link href="/persons/new">{t('persons.new')}</Link>}
+          </li>
+        )}
+        {reader && (
+          <li className="card">
+            <h3>
+              <Link href="/requests">{t('nav.requests')}</Link>
+            </h3>
+            <p>{t('dashboard.requestsText')}</p>
+            <Link href="/statistics">{t('nav.statistics')}</Link>
           </li>
         )}
         {reader && (
@@ -144,6 +157,97 @@ function LinksToVerify() {
             <Link href="/links">{t('dashboard.linksAll')}</Link>
           </p>
         </>
+      )}
+    </section>
+  );
+}
+
+// The desk: requests with a deadline due soon, overdue ones, emergencies (each with a live countdown).
+// Reading the desk is a consultation like the register: it needs the purpose.
+function DeskSection() {
+  const { t, i18n } = useTranslation();
+  const { purpose } = useApp();
+  const desk = useLoad(() => (purpose ? api.desk() : Promise.resolve(null)), [purpose?.purpose]);
+  const lists = [
+    { key: 'emergencies', entries: desk.data?.emergencies ?? [] },
+    { key: 'overdue', entries: desk.data?.overdue ?? [] },
+    { key: 'due_soon', entries: desk.data?.due_soon ?? [] },
+  ] as const;
+  return (
+    <section aria-labelledby="dash-desk-h" id="dashboard-desk">
+      <h2 id="dash-desk-h">{t('desk.title')}</h2>
+      {!purpose && <p className="note">{t('desk.needPurpose')}</p>}
+      <ErrorBox error={desk.error} />
+      {purpose && desk.loading && <Loading />}
+      {desk.data && (
+        <>
+          <dl className="facts counts" id="desk-counts">
+            {lists.map((l) => (
+              <div key={l.key} className={l.key !== 'due_soon' && l.entries.length ? 'count-alert' : undefined}>
+                <dt>{t(`desk.${l.key}`)}</dt>
+                <dd className="count" data-list={l.key}>
+                  {formatNumber(l.entries.length, i18n.language)}
+                </dd>
+              </div>
+            ))}
+          </dl>
+          {lists.map((l) =>
+            l.entries.length ? (
+              <div key={l.key} className="desk-list">
+                <h3 id={`desk-${l.key}-h`}>{t(`desk.${l.key}`)}</h3>
+                <DeskTable entries={l.entries} id={`desk-${l.key}`} caption={t(`desk.${l.key}`)} />
+              </div>
+            ) : null,
+          )}
+          {lists.every((l) => l.entries.length === 0) && <p className="empty" id="desk-empty">{t('desk.none')}</p>}
+          <p>
+            <Link href="/requests">{t('desk.allRequests')}</Link>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+const NOTIFICATION_ROWS = 10;
+
+// Reminders and escalations of the desk (the country's, newest first) and emergency alerts.
+function NotificationsSection() {
+  const { t, i18n } = useTranslation();
+  const l = i18n.language;
+  const list = useLoad(() => api.notifications(null, 50), []);
+  const items = (list.data?.items ?? []).slice().sort((a, b) => b.created_at.localeCompare(a.created_at)).slice(0, NOTIFICATION_ROWS);
+  return (
+    <section aria-labelledby="dash-notif-h" id="dashboard-notifications">
+      <h2 id="dash-notif-h">{t('notifications.title')}</h2>
+      <ErrorBox error={list.error} />
+      {list.loading && <Loading />}
+      {list.data && items.length === 0 && <p className="empty" id="notifications-empty">{t('notifications.none')}</p>}
+      {items.length > 0 && (
+        <ul className="notifications" id="notifications-list">
+          {items.map((n) => (
+            <li key={n.id} className={`notification notification-${n.kind}`} data-kind={n.kind}>
+              <span className={`badge notification-kind-${n.kind}`}>{t(`notifications.kind.${n.kind}`, { defaultValue: n.kind })}</span>{' '}
+              <Link href={`/requests/${encodeURIComponent(n.request_id)}`}>
+                {n.kind === 'escalation'
+                  ? t('notifications.escalationText', {
+                      deadline: deadlineKindLabel(t, n.deadline_kind),
+                      level: n.level,
+                      role: t(`notifications.role.${n.role}`, { defaultValue: n.role }),
+                    })
+                  : n.kind === 'emergency'
+                    ? n.deadline_kind
+                      ? t('notifications.emergencyText', { deadline: deadlineKindLabel(t, n.deadline_kind) })
+                      : t('notifications.emergencyReceived')
+                    : t('notifications.reminderText', { deadline: deadlineKindLabel(t, n.deadline_kind) })}
+              </Link>
+              <div className="muted">
+                {n.deadline_kind && <>{t('notifications.due', { time: formatDue(n.due_at, l) })} · </>}
+                <time dateTime={n.created_at}>{formatDateTime(n.created_at, l)}</time>
+              </div>
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );

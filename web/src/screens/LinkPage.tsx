@@ -66,7 +66,7 @@ export function LinkPage({ id }: { id: string }) {
         {t('links.one')} · <bdi>{countryName(cp.country, lang)}</bdi>
       </PageTitle>
       <p className="lead">
-        {t(`decision.${l.decision}`, { defaultValue: l.decision })} · {t('links.detected')}{' '}
+        {l.decision ? t(`decision.${l.decision}`, { defaultValue: l.decision }) : '—'} · {t('links.detected')}{' '}
         {formatDateTime(l.created_at, lang)}
       </p>
       {done && <Notice kind="success">{done}</Notice>}

@@ -154,6 +154,9 @@ export function ProceedingPage({ id }: { id: string }) {
         actions={
           writer && (
             <>
+              <Link href={`/requests/new?proceeding=${encodeURIComponent(p.id)}`} className="btn btn-primary" id="new-request">
+                {t('requests.new')}
+              </Link>
               <Link href={`/proceedings/${encodeURIComponent(p.id)}/edit`} className="btn" id="edit-proceeding">
                 {t('common.edit')}
               </Link>

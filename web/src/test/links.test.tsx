@@ -57,6 +57,9 @@ beforeEach(async () => {
   await act(() => i18n.changeLanguage('en'));
   savePurpose({ purpose: 'Verification', caseReference: '' });
   vi.spyOn(api, 'getPerson').mockResolvedValue(OWN);
+  // The dashboard also reads the request desk and the notifications.
+  vi.spyOn(api, 'desk').mockResolvedValue({ due_soon: [], overdue: [], emergencies: [] });
+  vi.spyOn(api, 'notifications').mockResolvedValue({ items: [], next_cursor: null });
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -248,7 +251,7 @@ describe('links list, person page and dashboard', () => {
     savePurpose(null);
     const list = vi.spyOn(api, 'listLinks');
     renderAs(MA_USER, <Dashboard />);
-    expect(await screen.findByText(/State the purpose of your consultation in the bar above/)).toBeTruthy();
+    expect(await screen.findByText(/State the purpose of your consultation in the bar above to see the links/)).toBeTruthy();
     expect(list).not.toHaveBeenCalled();
   });
 });

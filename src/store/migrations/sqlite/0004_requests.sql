@@ -18,6 +18,7 @@ CREATE TABLE requests (
   executing_country TEXT NOT NULL,
   status TEXT NOT NULL,
   urgency TEXT NOT NULL,
+  sent_at TEXT,  -- first sent/issued: from then on the executing country sees the request
   document TEXT NOT NULL
 );
 CREATE INDEX requests_by_issuing ON requests(issuing_country, seq);
