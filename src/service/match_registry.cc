@@ -19,15 +19,22 @@ std::vector<match::Candidate> MatchRegistry::candidates_abroad(const domain::Per
                                                                size_t limit) const {
   match::QueryOptions options;
   options.limit = kCandidatePool;
-  options.explain = true;
+  // Explanations are built below for the kept candidates only: most of the pool may be at home.
+  options.explain = false;
+  const match::PreparedRecord probe = match::prepare(to_match_record(person), index_.frequency());
   std::shared_lock lock(mutex_);
-  auto found = index_.query(to_match_record(person), options);
+  auto found = index_.query_prepared(probe, options);
   std::erase_if(found, [&](const match::Candidate& c) {
     auto country = country_of_.find(c.id);
     return c.id == person.meta.id || country == country_of_.end() ||
            country->second == person.meta.owner_country;
   });
   if (found.size() > limit) found.resize(limit);
+  for (auto& candidate : found) {
+    if (const match::PreparedRecord* other = index_.find(candidate.id)) {
+      candidate.result = index_.scorer().explain(probe, *other);
+    }
+  }
   return found;
 }
 
