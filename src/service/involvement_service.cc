@@ -5,6 +5,7 @@
 #include "domain/validation.h"
 #include "domain/vocabulary.h"
 #include "service/audit_recorder.h"
+#include "service/record_stamp.h"
 
 namespace taawun::service {
 
@@ -46,12 +47,7 @@ Result<domain::Involvement> add_involvement(store::Store& store, const RequestCo
     return Error::invalid("validation.invalid_value", "No such person.", "person_id");
   }
   domain::Involvement involvement;
-  involvement.meta.id = new_id("inv");
-  involvement.meta.owner_country = context.actor.country;
-  involvement.meta.owner_authority = context.actor.authority_id;
-  involvement.meta.created_by = context.actor.user_id;
-  involvement.meta.version = 1;
-  involvement.meta.created_at = involvement.meta.updated_at = context.now;
+  involvement.meta = new_record_meta("inv", context);
   involvement.proceeding_id = proceeding_id;
   involvement.person_id = person_id;
   involvement.role = role;

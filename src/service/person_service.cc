@@ -6,6 +6,7 @@
 #include "names/normalise.h"
 #include "names/script.h"
 #include "service/audit_recorder.h"
+#include "service/record_stamp.h"
 #include "service/link_service.h"
 
 namespace taawun::service {
@@ -44,13 +45,7 @@ Result<domain::Person> create_person(store::Store& store, const RequestContext& 
   TAAWUN_TRY(auth::authorize(context.actor, auth::Action::kWriteRegister));
   complete_names(input);
   TAAWUN_TRY(domain::validate(input));
-  input.meta = domain::RecordMeta{};
-  input.meta.id = new_id("per");
-  input.meta.owner_country = context.actor.country;
-  input.meta.owner_authority = context.actor.authority_id;
-  input.meta.created_by = context.actor.user_id;
-  input.meta.version = 1;
-  input.meta.created_at = input.meta.updated_at = context.now;
+  input.meta = new_record_meta("per", context);
   TAAWUN_TRY(store.insert_person(input, search_keys(input)));
   TAAWUN_TRY(record_audit(store, context, {"person.create", "person", input.meta.id}));
   if (matching) TAAWUN_TRY(detect_links(store, context, input, *matching));

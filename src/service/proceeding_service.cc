@@ -3,6 +3,7 @@
 #include "auth/policy.h"
 #include "common/ids.h"
 #include "service/audit_recorder.h"
+#include "service/record_stamp.h"
 
 namespace taawun::service {
 
@@ -22,13 +23,7 @@ Result<domain::Proceeding> create_proceeding(store::Store& store, const RequestC
                                              domain::Proceeding input) {
   TAAWUN_TRY(auth::authorize(context.actor, auth::Action::kWriteRegister));
   TAAWUN_TRY(domain::validate(input));
-  input.meta = domain::RecordMeta{};
-  input.meta.id = new_id("prc");
-  input.meta.owner_country = context.actor.country;
-  input.meta.owner_authority = context.actor.authority_id;
-  input.meta.created_by = context.actor.user_id;
-  input.meta.version = 1;
-  input.meta.created_at = input.meta.updated_at = context.now;
+  input.meta = new_record_meta("prc", context);
   TAAWUN_TRY(store.insert_proceeding(input));
   TAAWUN_TRY(record_audit(store, context, {"proceeding.create", "proceeding", input.meta.id}));
   return input;

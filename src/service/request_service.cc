@@ -12,6 +12,7 @@
 #include "domain/validation.h"
 #include "domain/request_workflow.h"
 #include "service/audit_recorder.h"
+#include "service/record_stamp.h"
 
 namespace taawun::service {
 
@@ -131,13 +132,7 @@ Result<Request> create_request(store::Store& store, const RequestContext& contex
   TAAWUN_TRY(resolve_executing(store, input));
   TAAWUN_TRY(check_persons_visible(store, context, input));
   TAAWUN_TRY(domain::validate_draft(input));
-  input.meta = domain::RecordMeta{};
-  input.meta.id = new_id("req");
-  input.meta.owner_country = context.actor.country;
-  input.meta.owner_authority = context.actor.authority_id;
-  input.meta.created_by = context.actor.user_id;
-  input.meta.version = 1;
-  input.meta.created_at = input.meta.updated_at = context.now;
+  input.meta = new_record_meta("req", context);
   input.status = RequestState::kDraft;
   input.status_history = {{RequestState::kDraft, context.now, context.actor.user_id}};
   input.extensions.clear();
