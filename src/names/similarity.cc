@@ -85,21 +85,27 @@ float key_similarity(std::string_view a, std::string_view b) {
   if (a == b) return 1.0f;
   if (a.empty() || b.empty()) return 0.0f;
   const CostTables& t = costs();
-  // One row of the dynamic-programming table at a time, on the stack.
-  std::array<float, kMaxKey + 1> previous;
-  std::array<float, kMaxKey + 1> current;
+  // One row of the dynamic-programming table at a time, on the stack; b's symbols are looked up
+  // once, and the rows are swapped by pointer (this loop is most of the cost of scoring a pair).
+  std::array<int, kMaxKey> b_symbols;
+  for (std::size_t j = 0; j < b.size(); ++j) b_symbols[j] = symbol_index(b[j]);
+  std::array<float, kMaxKey + 1> row_a;
+  std::array<float, kMaxKey + 1> row_b;
+  float* previous = row_a.data();
+  float* current = row_b.data();
   previous[0] = 0.0f;
   for (std::size_t j = 0; j < b.size(); ++j) {
-    previous[j + 1] = previous[j] + t.indel[symbol_index(b[j])];
+    previous[j + 1] = previous[j] + t.indel[b_symbols[j]];
   }
   for (std::size_t i = 0; i < a.size(); ++i) {
     const int ai = symbol_index(a[i]);
     const float del = t.indel[ai];
+    const auto& substitution = t.substitution[ai];
     current[0] = previous[0] + del;
     for (std::size_t j = 0; j < b.size(); ++j) {
-      const int bj = symbol_index(b[j]);
+      const int bj = b_symbols[j];
       current[j + 1] = std::min(
-          {previous[j] + t.substitution[ai][bj], previous[j + 1] + del, current[j] + t.indel[bj]});
+          {previous[j] + substitution[bj], previous[j + 1] + del, current[j] + t.indel[bj]});
     }
     std::swap(previous, current);
   }
