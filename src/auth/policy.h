@@ -3,9 +3,13 @@
 // The single place that decides who may do what and see which record (DESIGN.md §5). Every service
 // call asks here; a failure inside a check denies.
 
+#include <string_view>
+
 #include "common/result.h"
 #include "domain/actor.h"
+#include "domain/link.h"
 #include "domain/record.h"
+#include "domain/request.h"
 
 namespace taawun::auth {
 
@@ -25,5 +29,18 @@ Status authorize(const domain::Actor& actor, Action action);
 Status check_visible(const domain::Actor& actor, const domain::RecordMeta& record);
 
 bool is_visible(const domain::Actor& actor, const domain::RecordMeta& record);
+
+// A link is seen by the two countries whose persons it joins, and by nobody else (not_found).
+Status check_link_party(const domain::Actor& actor, const domain::Link& link);
+
+// Hit/no-hit: the counterpart's record, score and explanation are shown only when its owner
+// consented, the link is not rejected, and the call states a purpose (it is a consultation).
+bool may_see_counterpart(const domain::Actor& actor, const domain::Link& link,
+                         std::string_view purpose);
+
+// A request is seen by its issuing country, and by its executing country once it was sent: a
+// draft is the issuer's own business. Anyone else gets not_found.
+Status check_request_party(const domain::Actor& actor, const domain::Request& request);
+bool is_request_party(const domain::Actor& actor, const domain::Request& request);
 
 }  // namespace taawun::auth

@@ -8,7 +8,8 @@
 
 namespace taawun::domain {
 
-enum class Role { kProsecutor, kLiaisonMagistrate, kAnalyst, kAuditor, kAdministrator };
+// kUnknown stands for a stored role this binary does not know; auth/policy allows it nothing.
+enum class Role { kProsecutor, kLiaisonMagistrate, kAnalyst, kAuditor, kAdministrator, kUnknown };
 
 std::string_view to_string(Role role);
 std::optional<Role> parse_role(std::string_view text);

@@ -68,12 +68,11 @@ Status upsert_link(store::Store& store, const RequestContext& context, const dom
 }
 
 Result<LinkView> view_of(store::Store& store, const RequestContext& context, domain::Link link) {
-  const domain::LinkSide* own = domain::side_of(link, context.actor.country);
-  if (!own) return Error::not_found();
+  TAAWUN_TRY(auth::check_link_party(context.actor, link));
   LinkView view;
-  view.own = *own;
+  view.own = *domain::side_of(link, context.actor.country);
   view.counterpart = domain::other_side(link, context.actor.country);
-  if (view.counterpart.consented && link.status != "rejected" && !context.purpose.empty()) {
+  if (auth::may_see_counterpart(context.actor, link, context.purpose)) {
     TAAWUN_ASSIGN_OR_RETURN(auto person, store.find_person(view.counterpart.person_id));
     if (person) {
       // Reading another country's disclosed record is a consultation like any other.
@@ -88,7 +87,8 @@ Result<LinkView> view_of(store::Store& store, const RequestContext& context, dom
 Result<domain::Link> load_party_link(store::Store& store, const RequestContext& context,
                                      std::string_view id) {
   TAAWUN_ASSIGN_OR_RETURN(auto link, store.find_link(id));
-  if (!link || !domain::side_of(*link, context.actor.country)) return Error::not_found();
+  if (!link) return Error::not_found();
+  TAAWUN_TRY(auth::check_link_party(context.actor, *link));
   return std::move(*link);
 }
 
@@ -180,8 +180,7 @@ Result<LinkView> consent_to_link(store::Store& store, const RequestContext& cont
   TAAWUN_TRY(auth::authorize(context.actor, auth::Action::kWriteRegister));
   TAAWUN_ASSIGN_OR_RETURN(auto link, load_party_link(store, context, id));
   if (link.status == "rejected") {
-    return Error{ErrorKind::kConflict, "link.rejected",
-                 "A rejected link discloses nothing.", {}};
+    return Error{ErrorKind::kConflict, "link.rejected", "A rejected link discloses nothing.", {}};
   }
   domain::LinkSide* own = domain::side_of(link, context.actor.country);
   if (!own->consented) {
@@ -192,8 +191,8 @@ Result<LinkView> consent_to_link(store::Store& store, const RequestContext& cont
     const std::string recipient = domain::other_side(link, context.actor.country).country;
     TAAWUN_TRY(record_audit(store, context, {"link.consent", "link", link.id}));
     // The disclosure itself: which record went to which country.
-    TAAWUN_TRY(record_audit(store, context,
-                            {"person.disclose", "person", own->person_id, "success", "", recipient}));
+    TAAWUN_TRY(record_audit(
+        store, context, {"person.disclose", "person", own->person_id, "success", "", recipient}));
   }
   return view_of(store, context, std::move(link));
 }

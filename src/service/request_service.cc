@@ -9,8 +9,8 @@
 #include "clocks/request_clock.h"
 #include "common/ids.h"
 #include "domain/request_completeness.h"
-#include "domain/validation.h"
 #include "domain/request_workflow.h"
+#include "domain/validation.h"
 #include "service/audit_recorder.h"
 #include "service/record_stamp.h"
 
@@ -21,32 +21,18 @@ namespace {
 using domain::Request;
 using domain::RequestState;
 
-// A draft is the issuer's own business: the executing country sees a request once it was sent.
-bool was_sent(const Request& request) {
-  return std::any_of(request.status_history.begin(), request.status_history.end(),
-                     [](const domain::StatusChange& change) {
-                       return change.state == RequestState::kSent ||
-                              change.state == RequestState::kIssued;
-                     });
-}
-
-bool is_party(const RequestContext& context, const Request& request) {
-  const std::string& country = context.actor.country;
-  if (country.empty()) return false;
-  return country == request.issuing_country ||
-         (country == request.executing_country && was_sent(request));
-}
-
 Result<Request> load_visible(store::Store& store, const RequestContext& context,
                              std::string_view id) {
   TAAWUN_ASSIGN_OR_RETURN(auto request, store.find_request(id));
-  if (!request || !is_party(context, *request)) return Error::not_found();
+  if (!request) return Error::not_found();
+  TAAWUN_TRY(auth::check_request_party(context.actor, *request));
   return std::move(*request);
 }
 
 // executing names a country, an authority, or (provider channels) a provider.
 Status resolve_executing(store::Store& store, Request& request) {
-  if (request.executing.size() == 2 && std::isupper(static_cast<unsigned char>(request.executing[0])) &&
+  if (request.executing.size() == 2 &&
+      std::isupper(static_cast<unsigned char>(request.executing[0])) &&
       std::isupper(static_cast<unsigned char>(request.executing[1]))) {
     request.executing_country = request.executing;
     return {};
@@ -59,9 +45,9 @@ Status resolve_executing(store::Store& store, Request& request) {
     }
   }
   if (domain::addresses_provider(request.channel)) return {};  // a provider, not an authority
-  return Error::invalid("validation.invalid_value",
-                        "executing must be a member country code (MA, FR, BE, ES) or an authority id.",
-                        "executing");
+  return Error::invalid(
+      "validation.invalid_value",
+      "executing must be a member country code (MA, FR, BE, ES) or an authority id.", "executing");
 }
 
 Status check_persons_visible(store::Store& store, const RequestContext& context,
@@ -106,7 +92,8 @@ double percentile(std::vector<double> values, double fraction) {
 }
 
 // Every request the actor's country is party to, for desk and statistics views.
-Result<std::vector<Request>> all_party_requests(store::Store& store, const RequestContext& context) {
+Result<std::vector<Request>> all_party_requests(store::Store& store,
+                                                const RequestContext& context) {
   std::vector<Request> out;
   store::PageRequest page{context.actor.country, "", 100};
   for (;;) {
@@ -119,8 +106,7 @@ Result<std::vector<Request>> all_party_requests(store::Store& store, const Reque
 
 }  // namespace
 
-Result<Request> create_request(store::Store& store, const RequestContext& context,
-                               Request input) {
+Result<Request> create_request(store::Store& store, const RequestContext& context, Request input) {
   TAAWUN_TRY(auth::authorize(context.actor, auth::Action::kWriteRegister));
   TAAWUN_TRY(domain::check_required("proceeding_id", input.proceeding_id));
   TAAWUN_ASSIGN_OR_RETURN(auto proceeding, store.find_proceeding(input.proceeding_id));
@@ -158,12 +144,15 @@ Result<Request> update_request(store::Store& store, const RequestContext& contex
   TAAWUN_TRY(auth::authorize(context.actor, auth::Action::kWriteRegister));
   TAAWUN_ASSIGN_OR_RETURN(auto request, load_visible(store, context, id));
   if (context.actor.country != request.issuing_country) {
-    return Error{ErrorKind::kForbidden, "request.wrong_side",
-                 "Only the issuing authority changes a request.", {}};
+    return Error{ErrorKind::kForbidden,
+                 "request.wrong_side",
+                 "Only the issuing authority changes a request.",
+                 {}};
   }
   TAAWUN_TRY(domain::check_version(request.meta, expected_version));
   if (request.status != RequestState::kDraft) {
-    return Error{ErrorKind::kConflict, "request.not_draft",
+    return Error{ErrorKind::kConflict,
+                 "request.not_draft",
                  "Only a draft can be changed; this request is " +
                      std::string(domain::to_string(request.status)) + ".",
                  {}};
@@ -210,16 +199,16 @@ Result<Request> transition_request(store::Store& store, const RequestContext& co
       !request.executing_country.empty()) {
     // The emergency lane: the executing country's on-call liaison hears of it at once, not at
     // the first reminder.
-    domain::Notification alert{"emergency:" + request.meta.id + ":" + request.executing_country,
-                               request.executing_country,
-                               request.meta.id,
-                               "emergency",
-                               request.deadlines.empty() ? "" : request.deadlines.front().kind,
-                               0,
-                               "liaison_magistrate",
-                               request.deadlines.empty() ? context.now
-                                                         : request.deadlines.front().due_at,
-                               context.now};
+    domain::Notification alert{
+        "emergency:" + request.meta.id + ":" + request.executing_country,
+        request.executing_country,
+        request.meta.id,
+        "emergency",
+        request.deadlines.empty() ? "" : request.deadlines.front().kind,
+        0,
+        "liaison_magistrate",
+        request.deadlines.empty() ? context.now : request.deadlines.front().due_at,
+        context.now};
     TAAWUN_TRY(store.insert_notification(alert));
   }
   return request;
@@ -271,7 +260,8 @@ Result<Desk> desk(store::Store& store, const RequestContext& context) {
     std::set<std::string> audited;
     for (const auto& entry : *list) {
       if (audited.insert(entry.request.meta.id).second) {
-        TAAWUN_TRY(record_audit(store, context, {"request.read", "request", entry.request.meta.id}));
+        TAAWUN_TRY(
+            record_audit(store, context, {"request.read", "request", entry.request.meta.id}));
       }
     }
   }
@@ -290,9 +280,9 @@ Result<RequestStatistics> request_statistics(store::Store& store, const RequestC
       if (!sent && (change.state == RequestState::kSent || change.state == RequestState::kIssued)) {
         sent = change.at;
       }
-      if (!done && (change.state == RequestState::kResultsReceived ||
-                    change.state == RequestState::kProduced ||
-                    change.state == RequestState::kClosed)) {
+      if (!done &&
+          (change.state == RequestState::kResultsReceived ||
+           change.state == RequestState::kProduced || change.state == RequestState::kClosed)) {
         done = change.at;
       }
     }
@@ -308,7 +298,8 @@ Result<RequestStatistics> request_statistics(store::Store& store, const RequestC
       if (deadline.status == clocks::DeadlineStatus::kMet) {
         ++stats.deadlines_due;
         if (deadline.met_at && *deadline.met_at <= deadline.due_at) ++stats.deadlines_met_in_time;
-      } else if (deadline.status == clocks::DeadlineStatus::kOpen && context.now > deadline.due_at) {
+      } else if (deadline.status == clocks::DeadlineStatus::kOpen &&
+                 context.now > deadline.due_at) {
         ++stats.deadlines_due;
       }
     }

@@ -85,7 +85,7 @@ User user_from(const Statement& row) {
   user.display_name = row.text(2);
   user.country = row.text(3);
   user.authority_id = row.text(4);
-  user.role = domain::parse_role(row.text(5)).value_or(domain::Role::kAnalyst);
+  user.role = domain::parse_role(row.text(5)).value_or(domain::Role::kUnknown);
   user.password_hash = row.text(6);
   user.failed_logins = static_cast<int>(row.integer(7));
   if (auto locked = row.optional_text(8)) user.locked_until = time_of(*locked);
