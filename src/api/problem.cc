@@ -81,8 +81,5 @@ Response problem_response(const Error& error) {
   return response;
 }
 
-Error malformed_request(std::string code, std::string message, std::string field) {
-  return Error{ErrorKind::kInvalid, std::move(code), std::move(message), std::move(field)};
-}
 
 }  // namespace taawun::api

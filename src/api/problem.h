@@ -11,7 +11,4 @@ namespace taawun::api {
 int http_status(const Error& error);
 Response problem_response(const Error& error);
 
-// Errors raised at the HTTP edge, before any service is called.
-Error malformed_request(std::string code, std::string message, std::string field = {});
-
 }  // namespace taawun::api

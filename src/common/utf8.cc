@@ -53,19 +53,4 @@ size_t utf8_length(std::string_view text) {
   return count;
 }
 
-bool contains_arabic(std::string_view text) {
-  char32_t cp;
-  for (size_t i = 0; i < text.size();) {
-    const size_t n = decode(text, i, cp);
-    if (n == 0) return false;
-    if ((cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F) ||
-        (cp >= 0x08A0 && cp <= 0x08FF) || (cp >= 0xFB50 && cp <= 0xFDFF) ||
-        (cp >= 0xFE70 && cp <= 0xFEFF)) {
-      return true;
-    }
-    i += n;
-  }
-  return false;
-}
-
 }  // namespace taawun

@@ -13,8 +13,5 @@ bool is_valid_utf8(std::string_view text);
 // Number of code points. REQUIRES: is_valid_utf8(text).
 size_t utf8_length(std::string_view text);
 
-// True when `text` holds a letter of the Arabic blocks (U+0600–U+06FF, U+0750–U+077F, U+08A0–U+08FF,
-// U+FB50–U+FDFF, U+FE70–U+FEFF). REQUIRES: is_valid_utf8(text).
-bool contains_arabic(std::string_view text);
 
 }  // namespace taawun

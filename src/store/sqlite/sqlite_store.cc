@@ -1,5 +1,7 @@
 #include "store/sqlite/sqlite_store.h"
 
+#include <charconv>
+
 #include <nlohmann/json.hpp>
 
 #include "common/time.h"
@@ -49,7 +51,8 @@ std::optional<std::string> date_text(const std::optional<PartialDate>& date) {
 }
 
 Error version_mismatch() {
-  return Error{ErrorKind::kPreconditionFailed, "precondition.version_mismatch",
+  return Error{ErrorKind::kPreconditionFailed,
+               "precondition.version_mismatch",
                "The record was changed by someone else; reload it and try again.",
                {}};
 }
@@ -57,17 +60,15 @@ Error version_mismatch() {
 // Cursors are opaque to clients; inside they are the seq of the last row returned.
 Result<long long> cursor_position(const std::string& cursor) {
   if (cursor.empty()) return 0LL;
-  if (cursor.size() < 2 || cursor[0] != 'c' || cursor.size() > 20) {
+  long long value = -1;
+  const char* end = cursor.data() + cursor.size();
+  // from_chars rejects signs, other characters and values beyond long long (no overflow).
+  auto [ptr, error] = cursor.size() > 1 && cursor[0] == 'c'
+                          ? std::from_chars(cursor.data() + 1, end, value)
+                          : std::from_chars_result{cursor.data(), std::errc::invalid_argument};
+  if (error != std::errc() || ptr != end || value < 0) {
     return Error::invalid("request.invalid_query", "The cursor is not one this server issued.",
                           "cursor");
-  }
-  long long value = 0;
-  for (size_t i = 1; i < cursor.size(); ++i) {
-    if (cursor[i] < '0' || cursor[i] > '9') {
-      return Error::invalid("request.invalid_query", "The cursor is not one this server issued.",
-                            "cursor");
-    }
-    value = value * 10 + (cursor[i] - '0');
   }
   return value;
 }
@@ -300,7 +301,8 @@ Status SqliteStore::insert_user(const User& user) {
 
 Status SqliteStore::update_login_state(const User& user) {
   TAAWUN_ASSIGN_OR_RETURN(
-      auto stmt, db_.prepare("UPDATE users SET failed_logins = ?2, locked_until = ?3 WHERE id = ?1"));
+      auto stmt,
+      db_.prepare("UPDATE users SET failed_logins = ?2, locked_until = ?3 WHERE id = ?1"));
   stmt.bind(1, user.id)
       .bind(2, static_cast<long long>(user.failed_logins))
       .bind(3, user.locked_until ? std::optional(time_text(*user.locked_until)) : std::nullopt);
@@ -339,8 +341,8 @@ Result<std::optional<auth::Session>> SqliteStore::find_session(std::string_view 
 }
 
 Status SqliteStore::touch_session(std::string_view token_hash, Timestamp at) {
-  TAAWUN_ASSIGN_OR_RETURN(auto stmt,
-                          db_.prepare("UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1"));
+  TAAWUN_ASSIGN_OR_RETURN(
+      auto stmt, db_.prepare("UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1"));
   stmt.bind(1, token_hash).bind(2, time_text(at));
   return stmt.run();
 }
@@ -364,9 +366,10 @@ Status SqliteStore::write_person_children(const Person& person,
     const auto& n = person.names[i];
     TAAWUN_ASSIGN_OR_RETURN(
         auto stmt,
-        db_.prepare("INSERT INTO person_names (person_id, position, full_name, script, kind, given, "
-                    "family, patronymic, tribal, lang, search_key) VALUES (?1, ?2, ?3, ?4, ?5, "
-                    "?6, ?7, ?8, ?9, ?10, ?11)"));
+        db_.prepare(
+            "INSERT INTO person_names (person_id, position, full_name, script, kind, given, "
+            "family, patronymic, tribal, lang, search_key) VALUES (?1, ?2, ?3, ?4, ?5, "
+            "?6, ?7, ?8, ?9, ?10, ?11)"));
     stmt.bind(1, person.meta.id)
         .bind(2, static_cast<long long>(i))
         .bind(3, n.full)
@@ -394,10 +397,13 @@ Status SqliteStore::write_person_children(const Person& person,
   }
   for (size_t i = 0; i < person.identifiers.size(); ++i) {
     const auto& d = person.identifiers[i];
-    TAAWUN_ASSIGN_OR_RETURN(auto stmt,
-                            db_.prepare("INSERT INTO person_identifiers (person_id, position, type, "
-                                        "value) VALUES (?1, ?2, ?3, ?4)"));
-    stmt.bind(1, person.meta.id).bind(2, static_cast<long long>(i)).bind(3, d.type).bind(4, d.value);
+    TAAWUN_ASSIGN_OR_RETURN(
+        auto stmt, db_.prepare("INSERT INTO person_identifiers (person_id, position, type, "
+                               "value) VALUES (?1, ?2, ?3, ?4)"));
+    stmt.bind(1, person.meta.id)
+        .bind(2, static_cast<long long>(i))
+        .bind(3, d.type)
+        .bind(4, d.value);
     TAAWUN_TRY(stmt.run());
   }
   return {};
@@ -415,9 +421,9 @@ Status SqliteStore::load_person_children(Person& person) {
                             }));
   }
   {
-    TAAWUN_ASSIGN_OR_RETURN(auto stmt,
-                            db_.prepare("SELECT type, number, issuing_country FROM person_documents "
-                                        "WHERE person_id = ?1 ORDER BY position"));
+    TAAWUN_ASSIGN_OR_RETURN(
+        auto stmt, db_.prepare("SELECT type, number, issuing_country FROM person_documents "
+                               "WHERE person_id = ?1 ORDER BY position"));
     stmt.bind(1, person.meta.id);
     TAAWUN_ASSIGN_OR_RETURN(person.documents,
                             collect<domain::IdentityDocument>(stmt, [](const Statement& r) {
@@ -490,10 +496,9 @@ Result<Page<Person>> SqliteStore::list_persons(const PageRequest& request,
   TAAWUN_ASSIGN_OR_RETURN(long long after, cursor_position(request.cursor));
   Page<Person> page;
   if (name_key.empty()) {
-    TAAWUN_ASSIGN_OR_RETURN(auto stmt,
-                            db_.prepare(kPersonSelect +
-                                        "WHERE owner_country = ?1 AND seq > ?2 ORDER BY seq "
-                                        "LIMIT ?3"));
+    TAAWUN_ASSIGN_OR_RETURN(
+        auto stmt, db_.prepare(kPersonSelect + "WHERE owner_country = ?1 AND seq > ?2 ORDER BY seq "
+                                               "LIMIT ?3"));
     stmt.bind(1, request.country).bind(2, after).bind(3, request.limit + 1LL);
     TAAWUN_ASSIGN_OR_RETURN(page, page_of<Person>(stmt, request.limit, person_from));
   } else {
@@ -578,7 +583,8 @@ Status SqliteStore::insert_involvement(const Involvement& inv) {
   stmt.bind(9, inv.proceeding_id).bind(10, inv.person_id).bind(11, inv.role);
   Status status = stmt.run();
   if (!status.ok() && status.error().kind == ErrorKind::kConflict) {
-    return Error{ErrorKind::kConflict, "conflict.involvement_duplicate",
+    return Error{ErrorKind::kConflict,
+                 "conflict.involvement_duplicate",
                  "This person already has this role in this proceeding.",
                  {}};
   }
@@ -593,8 +599,8 @@ Result<std::optional<Involvement>> SqliteStore::find_involvement(std::string_vie
 
 Result<std::vector<Involvement>> SqliteStore::list_involvements_of_proceeding(
     std::string_view proceeding_id) {
-  TAAWUN_ASSIGN_OR_RETURN(auto stmt,
-                          db_.prepare(kInvolvementSelect + "WHERE proceeding_id = ?1 ORDER BY seq"));
+  TAAWUN_ASSIGN_OR_RETURN(
+      auto stmt, db_.prepare(kInvolvementSelect + "WHERE proceeding_id = ?1 ORDER BY seq"));
   stmt.bind(1, proceeding_id);
   return collect<Involvement>(stmt, involvement_from);
 }
@@ -619,13 +625,13 @@ Status SqliteStore::scan_persons(const std::function<bool(const Person&)>& visit
   for (;;) {
     std::vector<std::pair<long long, Person>> batch;
     {
-      TAAWUN_ASSIGN_OR_RETURN(auto stmt,
-                              db_.prepare(kPersonSelect + "WHERE seq > ?1 ORDER BY seq LIMIT 1000"));
+      TAAWUN_ASSIGN_OR_RETURN(
+          auto stmt, db_.prepare(kPersonSelect + "WHERE seq > ?1 ORDER BY seq LIMIT 1000"));
       stmt.bind(1, after);
-      TAAWUN_ASSIGN_OR_RETURN(batch, (collect<std::pair<long long, Person>>(
-                                         stmt, [](const Statement& row) {
-                                           return std::pair(row.integer(0), person_from(row));
-                                         })));
+      TAAWUN_ASSIGN_OR_RETURN(
+          batch, (collect<std::pair<long long, Person>>(stmt, [](const Statement& row) {
+            return std::pair(row.integer(0), person_from(row));
+          })));
     }
     if (batch.empty()) return {};
     for (auto& [seq, person] : batch) {
@@ -647,8 +653,10 @@ const std::string kLinkSelect =
 std::string encode_explanation(const std::vector<domain::LinkFeature>& features) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& f : features) {
-    out.push_back(
-        {{"feature", f.feature}, {"outcome", f.outcome}, {"weight", f.weight}, {"detail", f.detail}});
+    out.push_back({{"feature", f.feature},
+                   {"outcome", f.outcome},
+                   {"weight", f.weight},
+                   {"detail", f.detail}});
   }
   return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -754,9 +762,9 @@ Result<Page<domain::Link>> SqliteStore::list_links(const PageRequest& request,
                                                    std::string_view status) {
   TAAWUN_ASSIGN_OR_RETURN(long long after, cursor_position(request.cursor));
   TAAWUN_ASSIGN_OR_RETURN(
-      auto stmt, db_.prepare(kLinkSelect +
-                             "WHERE (left_country = ?1 OR right_country = ?1) AND seq > ?2 AND "
-                             "(?4 = '' OR status = ?4) ORDER BY seq LIMIT ?3"));
+      auto stmt,
+      db_.prepare(kLinkSelect + "WHERE (left_country = ?1 OR right_country = ?1) AND seq > ?2 AND "
+                                "(?4 = '' OR status = ?4) ORDER BY seq LIMIT ?3"));
   stmt.bind(1, request.country).bind(2, after).bind(3, request.limit + 1LL).bind(4, status);
   return page_of<domain::Link>(stmt, request.limit, link_from);
 }
@@ -825,10 +833,11 @@ void bind_request_fields(Statement& stmt, int first, const domain::Request& r) {
 
 Status SqliteStore::insert_request(const domain::Request& request) {
   TAAWUN_ASSIGN_OR_RETURN(
-      auto stmt, db_.prepare(std::string("INSERT INTO requests (") + kMetaColumns +
-                             ", proceeding_id, channel, issuing_country, executing_country, status, "
-                             "urgency, document, sent_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-                             "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"));
+      auto stmt,
+      db_.prepare(std::string("INSERT INTO requests (") + kMetaColumns +
+                  ", proceeding_id, channel, issuing_country, executing_country, status, "
+                  "urgency, document, sent_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                  "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"));
   bind_meta(stmt, 1, request.meta);
   bind_request_fields(stmt, 9, request);
   return stmt.run();
@@ -921,11 +930,9 @@ Result<Page<domain::Notification>> SqliteStore::list_notifications(const PageReq
                   "LIMIT ?3"));
   stmt.bind(1, request.country).bind(2, after).bind(3, request.limit + 1LL);
   return page_of<domain::Notification>(stmt, request.limit, [](const Statement& row) {
-    return domain::Notification{row.text(1),         row.text(2),
-                                row.text(3),         row.text(4),
-                                row.text(5),         static_cast<int>(row.integer(6)),
-                                row.text(7),         time_of(row.text(8)),
-                                time_of(row.text(9))};
+    return domain::Notification{row.text(1), row.text(2),          row.text(3),
+                                row.text(4), row.text(5),          static_cast<int>(row.integer(6)),
+                                row.text(7), time_of(row.text(8)), time_of(row.text(9))};
   });
 }
 

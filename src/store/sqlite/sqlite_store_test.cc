@@ -57,9 +57,10 @@ TEST_F(SqliteStoreTest, PersonRoundTripsWithChildren) {
   ASSERT_TRUE(db_->write([&](Store& s) { return s.insert_person(p, {"karim ouazzani"}); }).ok());
   std::optional<domain::Person> loaded;
   ASSERT_TRUE(db_->write([&](Store& s) -> Status {
-                  TAAWUN_ASSIGN_OR_RETURN(loaded, s.find_person(p.meta.id));
-                  return {};
-                }).ok());
+                   TAAWUN_ASSIGN_OR_RETURN(loaded, s.find_person(p.meta.id));
+                   return {};
+                 })
+                  .ok());
   ASSERT_TRUE(loaded);
   EXPECT_EQ(loaded->names, p.names);
   EXPECT_EQ(loaded->documents, p.documents);
@@ -82,22 +83,24 @@ TEST_F(SqliteStoreTest, UpdateNeedsTheCurrentVersion) {
 
 TEST_F(SqliteStoreTest, ListingsStayInsideOneCountryAndPage) {
   ASSERT_TRUE(db_->write([&](Store& s) -> Status {
-                  for (int i = 0; i < 5; ++i) {
-                    TAAWUN_TRY(s.insert_person(person("FR", "Fr " + std::to_string(i)),
-                                               {"fr " + std::to_string(i)}));
-                    TAAWUN_TRY(s.insert_person(person("MA", "Ma " + std::to_string(i)),
-                                               {"ma " + std::to_string(i)}));
-                  }
-                  return {};
-                }).ok());
+                   for (int i = 0; i < 5; ++i) {
+                     TAAWUN_TRY(s.insert_person(person("FR", "Fr " + std::to_string(i)),
+                                                {"fr " + std::to_string(i)}));
+                     TAAWUN_TRY(s.insert_person(person("MA", "Ma " + std::to_string(i)),
+                                                {"ma " + std::to_string(i)}));
+                   }
+                   return {};
+                 })
+                  .ok());
   std::vector<std::string> seen;
   std::string cursor;
   for (int pages = 0; pages < 10; ++pages) {
     Page<domain::Person> page;
     ASSERT_TRUE(db_->write([&](Store& s) -> Status {
-                    TAAWUN_ASSIGN_OR_RETURN(page, s.list_persons({"MA", cursor, 2}, ""));
-                    return {};
-                  }).ok());
+                     TAAWUN_ASSIGN_OR_RETURN(page, s.list_persons({"MA", cursor, 2}, ""));
+                     return {};
+                   })
+                    .ok());
     for (auto& p : page.items) {
       EXPECT_EQ(p.meta.owner_country, "MA");
       seen.push_back(p.names[0].full);
@@ -108,11 +111,22 @@ TEST_F(SqliteStoreTest, ListingsStayInsideOneCountryAndPage) {
   EXPECT_EQ(seen, (std::vector<std::string>{"Ma 0", "Ma 1", "Ma 2", "Ma 3", "Ma 4"}));
   Page<domain::Person> found;
   ASSERT_TRUE(db_->write([&](Store& s) -> Status {
-                  TAAWUN_ASSIGN_OR_RETURN(found, s.list_persons({"MA", "", 50}, "ma 3"));
-                  return {};
-                }).ok());
+                   TAAWUN_ASSIGN_OR_RETURN(found, s.list_persons({"MA", "", 50}, "ma 3"));
+                   return {};
+                 })
+                  .ok());
   ASSERT_EQ(found.items.size(), 1u);
   EXPECT_EQ(found.items[0].names[0].full, "Ma 3");
+}
+
+TEST_F(SqliteStoreTest, ForeignOrOverlongCursorsAreRefused) {
+  for (const char* cursor : {"x1", "c", "c-1", "c+1", "c1a", "c99999999999999999999999"}) {
+    Status status = db_->write([&](Store& s) -> Status {
+      return s.list_persons({"FR", cursor, 10}, "").ok() ? Status()
+                                                         : Status(Error::invalid("c", "refused"));
+    });
+    EXPECT_FALSE(status.ok()) << cursor;
+  }
 }
 
 TEST_F(SqliteStoreTest, FailedWorkRollsBackAloneInItsBatch) {
@@ -139,10 +153,11 @@ TEST_F(SqliteStoreTest, FailedWorkRollsBackAloneInItsBatch) {
   long long persons = 0;
   audit::ChainVerifier verifier;
   ASSERT_TRUE(db_->write([&](Store& s) -> Status {
-                  TAAWUN_ASSIGN_OR_RETURN(auto page, s.list_persons({"FR", "", 100}, ""));
-                  persons = static_cast<long long>(page.items.size());
-                  return s.scan_audit([&](const audit::AuditEvent& e) { return verifier.add(e); });
-                }).ok());
+                   TAAWUN_ASSIGN_OR_RETURN(auto page, s.list_persons({"FR", "", 100}, ""));
+                   persons = static_cast<long long>(page.items.size());
+                   return s.scan_audit([&](const audit::AuditEvent& e) { return verifier.add(e); });
+                 })
+                  .ok());
   EXPECT_EQ(persons, 100);  // first page of 160 committed persons
   EXPECT_EQ(verifier.first_bad_seq(), std::nullopt) << verifier.reason();
   EXPECT_EQ(verifier.events_checked(), 160);
