@@ -104,8 +104,10 @@ std::string default_language(std::string_view country) {
 
 }  // namespace
 
-Result<std::string> render_request_document(const domain::Request& r, std::string_view lang,
-                                            const std::vector<store::Authority>& authorities) {
+Result<std::string> render_request_document(
+    const domain::Request& r, std::string_view lang,
+    const std::vector<store::Authority>& authorities,
+    std::span<const domain::RequestAttachment> /*attachments*/) {
   const std::string language =
       lang.empty() ? default_language(r.issuing_country) : std::string(lang);
   size_t index = kLanguages.size();
