@@ -48,7 +48,8 @@ boost::asio::awaitable<Response> dispatch(Backend& backend, Request request) {
   RouteMatch match = match_route(request.method, request.path);
   if (!match.route) {
     if (!match.path_known) co_return not_found_route();
-    co_return problem_response(Error{ErrorKind::kInvalid, "route.method_not_allowed",
+    co_return problem_response(Error{ErrorKind::kInvalid,
+                                     "route.method_not_allowed",
                                      "This route does not accept " + request.method + ".",
                                      {}});
   }
@@ -56,11 +57,19 @@ boost::asio::awaitable<Response> dispatch(Backend& backend, Request request) {
     co_return problem_response(inputs.error());
   }
   nlohmann::json body;
-  if (match.route->takes_body) {
-    if (request.body.size() > kMaxBodyBytes) {
-      co_return problem_response(Error{ErrorKind::kTooLarge, "request.too_large",
-                                       "The request body is larger than 1 MiB.",
+  if (match.route->raw_body_limit > 0) {
+    if (request.body.size() > match.route->raw_body_limit) {
+      co_return problem_response(Error{ErrorKind::kTooLarge,
+                                       "request.too_large",
+                                       "The request body is larger than this route accepts (" +
+                                           std::to_string(match.route->raw_body_limit >> 20) +
+                                           " MiB).",
                                        {}});
+    }
+  } else if (match.route->takes_body) {
+    if (request.body.size() > kMaxBodyBytes) {
+      co_return problem_response(Error{
+          ErrorKind::kTooLarge, "request.too_large", "The request body is larger than 1 MiB.", {}});
     }
     auto parsed = json::parse_object(request.body);
     if (!parsed.ok()) co_return problem_response(parsed.error());

@@ -10,8 +10,6 @@
 
 namespace taawun::api {
 
-inline constexpr size_t kMaxBodyBytes = 1 << 20;
-
 boost::asio::awaitable<Response> dispatch(Backend& backend, Request request);
 
 }  // namespace taawun::api

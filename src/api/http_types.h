@@ -12,9 +12,12 @@
 
 namespace taawun::api {
 
+// The largest JSON body a route reads; uploads have their own limit (Route::raw_body_limit).
+inline constexpr size_t kMaxBodyBytes = 1 << 20;
+
 struct Request {
-  std::string method;  // "GET", "POST", ...
-  std::string path;    // decoded path, no query
+  std::string method;                          // "GET", "POST", ...
+  std::string path;                            // decoded path, no query
   std::map<std::string, std::string> query;    // decoded; a repeated key keeps its last value
   std::map<std::string, std::string> headers;  // keys lower-case
   std::string body;

@@ -15,6 +15,7 @@ const std::vector<Route>& all_routes() {
     add_request_routes(table);
     add_audit_routes(table);
     add_user_routes(table);
+    add_duty_routes(table);
     return table;
   }();
   return routes;
@@ -77,6 +78,13 @@ RouteMatch match_route(const std::string& method, const std::string& path) {
     }
   }
   return match;
+}
+
+size_t body_limit_for(const std::string& method, std::string_view target) {
+  const std::string path(target.substr(0, target.find('?')));
+  RouteMatch match = match_route(method, path);
+  if (match.route && match.route->raw_body_limit > 0) return match.route->raw_body_limit;
+  return kMaxBodyBytes;
 }
 
 }  // namespace taawun::api

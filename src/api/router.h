@@ -21,9 +21,12 @@ using Handler = std::function<boost::asio::awaitable<Response>(Exchange&)>;
 
 struct Route {
   std::string method;
-  std::string pattern;  // "/api/v1/persons/{id}"
-  bool takes_body = false;
+  std::string pattern;      // "/api/v1/persons/{id}"
+  bool takes_body = false;  // a JSON object body (at most kMaxBodyBytes)
   Handler handler;
+  // When not 0, the body is raw bytes (an upload) of at most this many bytes, not JSON; the
+  // handler reads it from request().body.
+  size_t raw_body_limit = 0;
 };
 
 // What tests need to know of the served routes (method + pattern), in table order.
@@ -46,6 +49,10 @@ struct RouteMatch {
 
 RouteMatch match_route(const std::string& method, const std::string& path);
 
+// The largest body the server reads for `method` and the request target (path and query, not
+// decoded): a raw-body route's limit, else kMaxBodyBytes.
+size_t body_limit_for(const std::string& method, std::string_view target);
+
 // Contributions of each routes/<area>.cc file.
 void add_health_routes(std::vector<Route>& routes);
 void add_session_routes(std::vector<Route>& routes);
@@ -55,5 +62,6 @@ void add_request_routes(std::vector<Route>& routes);
 void add_proceeding_routes(std::vector<Route>& routes);
 void add_audit_routes(std::vector<Route>& routes);
 void add_user_routes(std::vector<Route>& routes);
+void add_duty_routes(std::vector<Route>& routes);
 
 }  // namespace taawun::api

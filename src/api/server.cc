@@ -4,15 +4,16 @@
 #include <thread>
 #include <vector>
 
+#include <spdlog/spdlog.h>
 #include <boost/asio.hpp>
 #include <boost/asio/experimental/as_tuple.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
-#include <spdlog/spdlog.h>
 
 #include "api/dispatcher.h"
 #include "api/problem.h"
+#include "api/router.h"
 #include "api/static_site.h"
 #include "service/request_service.h"
 
@@ -70,7 +71,12 @@ http::response<http::string_body> to_beast(const Response& response, unsigned ve
   http::response<http::string_body> out{static_cast<http::status>(response.status), version};
   out.set(http::field::server, "taawun");
   if (!response.content_type.empty()) {
-    out.set(http::field::content_type, response.content_type + "; charset=utf-8");
+    // Text gets its charset; a downloaded file keeps the media type it was stored with.
+    const bool text = response.content_type.rfind("text/", 0) == 0 ||
+                      response.content_type == "application/json" ||
+                      response.content_type == "application/problem+json";
+    out.set(http::field::content_type,
+            text ? response.content_type + "; charset=utf-8" : response.content_type);
   }
   out.set(http::field::cache_control, "no-store");
   out.set("X-Content-Type-Options", "nosniff");
@@ -92,14 +98,27 @@ asio::awaitable<void> serve_connection(tcp::socket socket, Backend& backend) {
   beast::flat_buffer buffer;
   for (;;) {
     http::request_parser<http::string_body> parser;
-    parser.body_limit(kMaxBodyBytes);
     parser.header_limit(32 * 1024);
     stream.expires_after(std::chrono::seconds(120));
-    auto [read_error, read_bytes] = co_await http::async_read(stream, buffer, parser, kTuple);
+    // The header first: how much body to accept depends on the route (uploads take more).
+    auto [header_error, header_bytes] =
+        co_await http::async_read_header(stream, buffer, parser, kTuple);
+    (void)header_bytes;
+    size_t body_limit = kMaxBodyBytes;
+    if (!header_error) {
+      body_limit = body_limit_for(std::string(parser.get().method_string()),
+                                  std::string_view(parser.get().target()));
+      parser.body_limit(body_limit);
+    }
+    auto [read_error, read_bytes] = header_error
+                                        ? std::tuple(header_error, size_t{0})
+                                        : co_await http::async_read(stream, buffer, parser, kTuple);
     (void)read_bytes;
     if (read_error == http::error::body_limit) {
-      auto out = to_beast(problem_response(Error{ErrorKind::kTooLarge, "request.too_large",
-                                                 "The request body is larger than 1 MiB.",
+      auto out = to_beast(problem_response(Error{ErrorKind::kTooLarge,
+                                                 "request.too_large",
+                                                 "The request body is larger than " +
+                                                     std::to_string(body_limit >> 20) + " MiB.",
                                                  {}}),
                           11, false);
       co_await http::async_write(stream, out, kTuple);
@@ -109,8 +128,8 @@ asio::awaitable<void> serve_connection(tcp::socket socket, Backend& backend) {
       if (read_error != http::error::end_of_stream && read_error != beast::error::timeout &&
           read_error != asio::error::eof && read_error != asio::error::connection_reset &&
           parser.got_some()) {
-        auto out = to_beast(problem_response(Error::invalid(
-                                "request.malformed_http", "The HTTP request is malformed.")),
+        auto out = to_beast(problem_response(Error::invalid("request.malformed_http",
+                                                            "The HTTP request is malformed.")),
                             11, false);
         co_await http::async_write(stream, out, kTuple);
       }
@@ -198,7 +217,8 @@ Result<unsigned short> Server::listen() {
   if (!ec) acceptor.bind(endpoint, ec);
   if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
   if (ec) {
-    return Error{ErrorKind::kUnavailable, "server.listen_failed",
+    return Error{ErrorKind::kUnavailable,
+                 "server.listen_failed",
                  "Cannot listen on " + impl_->options.address + ":" +
                      std::to_string(impl_->options.port) + ": " + ec.message(),
                  {}};

@@ -18,7 +18,12 @@ Status authorize(const domain::Actor& actor, Action action) {
       allowed = actor.role == Role::kAuditor;
       break;
     case Action::kManageUsers:
+    case Action::kManageDuties:
       allowed = actor.role == Role::kAdministrator;
+      break;
+    case Action::kReadDuties:
+      // Whoever works the desk must know whom to call; the auditor checks the roster too.
+      allowed = actor.role != Role::kUnknown;
       break;
   }
   // An account whose stored role this binary does not know gets nothing (fail closed).

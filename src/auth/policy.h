@@ -18,6 +18,8 @@ enum class Action {
   kWriteRegister,  // create, change, delete them
   kReadAudit,      // the audit log of one's own country
   kManageUsers,    // users of one's own country
+  kReadDuties,     // the desk's duty roster of one's own country (who is on call)
+  kManageDuties,   // set and remove duties in one's own country
 };
 
 // Whether the actor's role allows the action at all. Decided before any lookup, so a denial reveals

@@ -15,14 +15,14 @@ domain::Actor actor(Role role, const char* country = "FR") {
 TEST(Policy, RolesMapToActions) {
   struct Row {
     Role role;
-    bool read, write, audit, users;
+    bool read, write, audit, users, read_duties, manage_duties;
   };
   const Row table[] = {
-      {Role::kProsecutor, true, true, false, false},
-      {Role::kLiaisonMagistrate, true, true, false, false},
-      {Role::kAnalyst, true, false, false, false},
-      {Role::kAuditor, false, false, true, false},
-      {Role::kAdministrator, false, false, false, true},
+      {Role::kProsecutor, true, true, false, false, true, false},
+      {Role::kLiaisonMagistrate, true, true, false, false, true, false},
+      {Role::kAnalyst, true, false, false, false, true, false},
+      {Role::kAuditor, false, false, true, false, true, false},
+      {Role::kAdministrator, false, false, false, true, true, true},
   };
   for (const Row& row : table) {
     const auto a = actor(row.role);
@@ -30,6 +30,8 @@ TEST(Policy, RolesMapToActions) {
     EXPECT_EQ(authorize(a, Action::kWriteRegister).ok(), row.write);
     EXPECT_EQ(authorize(a, Action::kReadAudit).ok(), row.audit);
     EXPECT_EQ(authorize(a, Action::kManageUsers).ok(), row.users);
+    EXPECT_EQ(authorize(a, Action::kReadDuties).ok(), row.read_duties);
+    EXPECT_EQ(authorize(a, Action::kManageDuties).ok(), row.manage_duties);
   }
   EXPECT_EQ(authorize(actor(Role::kAnalyst), Action::kWriteRegister).error().code,
             "auth.forbidden");
@@ -53,8 +55,8 @@ TEST(Policy, IncompleteActorIsDenied) {
 
 TEST(Policy, UnknownStoredRoleGetsNothing) {
   const auto a = actor(Role::kUnknown);
-  for (Action action :
-       {Action::kReadRegister, Action::kWriteRegister, Action::kReadAudit, Action::kManageUsers}) {
+  for (Action action : {Action::kReadRegister, Action::kWriteRegister, Action::kReadAudit,
+                        Action::kManageUsers, Action::kReadDuties, Action::kManageDuties}) {
     EXPECT_FALSE(authorize(a, action).ok());
   }
 }

@@ -28,4 +28,10 @@ std::string to_hex(const Sha256Digest& digest) {
 
 std::string sha256_hex(std::string_view data) { return to_hex(sha256(data)); }
 
+std::string to_base64(const Sha256Digest& digest) {
+  unsigned char out[4 * ((32 + 2) / 3) + 1] = {};
+  const int length = EVP_EncodeBlock(out, digest.data(), static_cast<int>(digest.size()));
+  return std::string(reinterpret_cast<const char*>(out), static_cast<size_t>(length));
+}
+
 }  // namespace taawun

@@ -1,9 +1,10 @@
 #pragma once
 
 // An in-app notification of the request desk: a reminder before a deadline or an escalation after
-// it, addressed to a country's desk (and, for escalations, a role there).
+// it, or an emergency alert, addressed to a country's desk or to named users there.
 
 #include <string>
+#include <vector>
 
 #include "common/clock.h"
 
@@ -19,6 +20,9 @@ struct Notification {
   std::string role;  // recipient role for escalations (liaison_magistrate, head_of_office)
   Timestamp due_at{};
   Timestamp created_at{};
+  // Users of `country` it is addressed to by name (the on-call liaison, the head of office);
+  // empty: the whole desk of the country.
+  std::vector<std::string> recipients = {};
 };
 
 }  // namespace taawun::domain

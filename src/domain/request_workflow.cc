@@ -177,6 +177,14 @@ std::vector<RequestState> next_states(Channel channel, RequestState from) {
   return next;
 }
 
+std::vector<RequestState> next_states(Channel channel, RequestState from, Side actor) {
+  std::vector<RequestState> next;
+  for (const Transition& t : transitions(channel)) {
+    if (t.from == from && check_side(channel, t, actor).ok()) next.push_back(t.to);
+  }
+  return next;
+}
+
 bool is_terminal(Channel channel, RequestState state) {
   const auto states = states_of(channel);
   return std::find(states.begin(), states.end(), state) != states.end() &&
@@ -193,8 +201,16 @@ Result<Transition> check_transition(Channel channel, RequestState from, RequestS
                "to"};
 }
 
+Side side_of(const Request& request, std::string_view country) {
+  const bool issuing = country == request.issuing_country;
+  const bool executing = country == request.executing_country;
+  if (issuing && executing) return Side::kEither;
+  return issuing ? Side::kIssuing : Side::kExecuting;
+}
+
 Status check_side(Channel channel, const Transition& transition, Side actor) {
-  if (transition.by == Side::kEither || transition.by == actor) return {};
+  // kEither as the actor is a party on both sides (a provider order within one country).
+  if (transition.by == Side::kEither || actor == Side::kEither || transition.by == actor) return {};
   return Error{ErrorKind::kForbidden, "request.wrong_side",
                "Only the " + std::string(to_string(transition.by)) + " side may move a " +
                    std::string(to_string(channel)) + " request from '" +

@@ -54,6 +54,8 @@ std::vector<RequestState> states_of(Channel channel);
 
 // Targets reachable from `from` in one step (what a UI offers as buttons).
 std::vector<RequestState> next_states(Channel channel, RequestState from);
+// The same, keeping only the transitions `actor` may take (check_side): what one party is offered.
+std::vector<RequestState> next_states(Channel channel, RequestState from, Side actor);
 
 // True when `state` belongs to the channel and has no way out (closed, withdrawn).
 bool is_terminal(Channel channel, RequestState state);
@@ -63,7 +65,12 @@ bool is_terminal(Channel channel, RequestState state);
 // and states foreign to the channel).
 Result<Transition> check_transition(Channel channel, RequestState from, RequestState to);
 
-// Whether `actor` may take `transition`. Error request.wrong_side (kForbidden, field "to").
+// The side `country` is on: issuing, executing, or both (kEither). REQUIRES: the country is a
+// party to the request (auth::check_request_party).
+Side side_of(const Request& request, std::string_view country);
+
+// Whether `actor` may take `transition`; kEither (a party on both sides) may take any. Error
+// request.wrong_side (kForbidden, field "to").
 Status check_side(Channel channel, const Transition& transition, Side actor);
 
 // Moves `request` to `to` at `at` on behalf of `actor` (a user id): checks the table, and for

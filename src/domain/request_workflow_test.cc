@@ -1,5 +1,7 @@
 #include "domain/request_workflow.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include <map>
@@ -193,6 +195,9 @@ TEST(Workflow, TheRightSideTakesEachStep) {
       {S::kUnderReview, S::kAccepted, Side::kIssuing, false},
       {S::kUnderReview, S::kWithdrawn, Side::kExecuting, false},
       {S::kExecuted, S::kResultsReceived, Side::kIssuing, true},
+      // A party on both sides (an order to a provider in the issuer's own country) takes both.
+      {S::kValidated, S::kSent, Side::kEither, true},
+      {S::kDelivered, S::kAcknowledged, Side::kEither, true},
   };
   for (const Case& k : cases) {
     Transition t = check_transition(c, k.from, k.to).value();
@@ -201,6 +206,32 @@ TEST(Workflow, TheRightSideTakesEachStep) {
     if (!s.ok()) {
       EXPECT_EQ(s.error().code, "request.wrong_side");
       EXPECT_EQ(s.error().kind, ErrorKind::kForbidden);
+    }
+  }
+}
+
+TEST(Workflow, EachSideIsOfferedOnlyItsOwnSteps) {
+  const Channel c = Channel::kEuropeanInvestigationOrder;
+  using S = RequestState;
+  const auto issuing = next_states(c, S::kDelivered, Side::kIssuing);
+  const auto executing = next_states(c, S::kDelivered, Side::kExecuting);
+  EXPECT_EQ(std::count(issuing.begin(), issuing.end(), S::kAcknowledged), 0);
+  EXPECT_EQ(std::count(executing.begin(), executing.end(), S::kAcknowledged), 1);
+  EXPECT_EQ(std::count(issuing.begin(), issuing.end(), S::kWithdrawn), 1);
+  EXPECT_EQ(std::count(executing.begin(), executing.end(), S::kWithdrawn), 0);
+  // Over every channel and state, the two sides' offers together are the whole table.
+  for (Channel channel : all_channels()) {
+    for (RequestState from : states_of(channel)) {
+      auto mine = next_states(channel, from, Side::kIssuing);
+      auto theirs = next_states(channel, from, Side::kExecuting);
+      for (RequestState to : next_states(channel, from)) {
+        const bool offered = std::count(mine.begin(), mine.end(), to) +
+                                 std::count(theirs.begin(), theirs.end(), to) >
+                             0;
+        EXPECT_TRUE(offered) << to_string(channel) << " " << to_string(from) << " → "
+                             << to_string(to);
+      }
+      EXPECT_EQ(next_states(channel, from, Side::kEither), next_states(channel, from));
     }
   }
 }

@@ -12,6 +12,7 @@
 #include "domain/request_workflow.h"
 #include "domain/validation.h"
 #include "service/audit_recorder.h"
+#include "service/duty_service.h"
 #include "service/record_stamp.h"
 
 namespace taawun::service {
@@ -66,13 +67,6 @@ Status refresh_deadlines(Request& request) {
   TAAWUN_ASSIGN_OR_RETURN(auto deadlines, clocks::request_deadlines(request));
   request.deadlines = clocks::to_request_deadlines(deadlines);
   return {};
-}
-
-domain::Side side_of(const RequestContext& context, const Request& request) {
-  const bool issuing = context.actor.country == request.issuing_country;
-  const bool executing = context.actor.country == request.executing_country;
-  if (issuing && executing) return domain::Side::kEither;
-  return issuing ? domain::Side::kIssuing : domain::Side::kExecuting;
 }
 
 Status save(store::Store& store, const RequestContext& context, Request& request,
@@ -190,7 +184,8 @@ Result<Request> transition_request(store::Store& store, const RequestContext& co
   TAAWUN_ASSIGN_OR_RETURN(auto request, load_visible(store, context, id));
   TAAWUN_ASSIGN_OR_RETURN(auto transition,
                           domain::check_transition(request.channel, request.status, *target));
-  TAAWUN_TRY(domain::check_side(request.channel, transition, side_of(context, request)));
+  TAAWUN_TRY(domain::check_side(request.channel, transition,
+                                domain::side_of(request, context.actor.country)));
   TAAWUN_TRY(domain::apply_transition(request, *target, context.now, context.actor.user_id));
   TAAWUN_TRY(refresh_deadlines(request));
   TAAWUN_TRY(save(store, context, request, "request.transition"));
@@ -198,7 +193,10 @@ Result<Request> transition_request(store::Store& store, const RequestContext& co
   if (sent && request.urgency == domain::Urgency::kEmergency &&
       !request.executing_country.empty()) {
     // The emergency lane: the executing country's on-call liaison hears of it at once, not at
-    // the first reminder.
+    // the first reminder (every liaison magistrate there when nobody is on call).
+    TAAWUN_ASSIGN_OR_RETURN(auto on_call,
+                            duty_recipients(store, request.executing_country,
+                                            domain::DutyKind::kOnCallLiaison, context.now));
     domain::Notification alert{
         "emergency:" + request.meta.id + ":" + request.executing_country,
         request.executing_country,
@@ -208,7 +206,8 @@ Result<Request> transition_request(store::Store& store, const RequestContext& co
         0,
         "liaison_magistrate",
         request.deadlines.empty() ? context.now : request.deadlines.front().due_at,
-        context.now};
+        context.now,
+        std::move(on_call)};
     TAAWUN_TRY(store.insert_notification(alert));
   }
   return request;
@@ -332,6 +331,14 @@ Result<int> send_due_reminders(store::Store& store, Timestamp now) {
         // Both parties' desks follow the clock; each gets its own copy.
         for (const std::string& country : {request.issuing_country, request.executing_country}) {
           if (country.empty()) continue;
+          // Escalations go to named people: level 1 the on-call liaison, level 2 the head of
+          // office, as the roster stands when the escalation is sent.
+          std::vector<std::string> recipients;
+          if (item.kind == clocks::ReminderKind::kEscalation) {
+            const auto duty = item.role == "head_of_office" ? domain::DutyKind::kHeadOfOffice
+                                                            : domain::DutyKind::kOnCallLiaison;
+            TAAWUN_ASSIGN_OR_RETURN(recipients, duty_recipients(store, country, duty, now));
+          }
           domain::Notification notification{item.id + ":" + country,
                                             country,
                                             request.meta.id,
@@ -340,7 +347,8 @@ Result<int> send_due_reminders(store::Store& store, Timestamp now) {
                                             item.level,
                                             item.role,
                                             deadline.due_at,
-                                            now};
+                                            now,
+                                            std::move(recipients)};
           TAAWUN_ASSIGN_OR_RETURN(bool inserted, store.insert_notification(notification));
           sent += inserted ? 1 : 0;
         }
@@ -357,7 +365,7 @@ Result<store::Page<domain::Notification>> list_notifications(store::Store& store
     return Error{ErrorKind::kUnauthenticated, "auth.unauthenticated", "Log in first.", {}};
   }
   page.country = context.actor.country;
-  return store.list_notifications(page);
+  return store.list_notifications(page, context.actor.user_id);
 }
 
 }  // namespace taawun::service

@@ -16,12 +16,14 @@
 #include "audit/audit_event.h"
 #include "auth/session.h"
 #include "common/result.h"
+#include "domain/duty.h"
 #include "domain/involvement.h"
 #include "domain/link.h"
 #include "domain/notification.h"
-#include "domain/request.h"
 #include "domain/person.h"
 #include "domain/proceeding.h"
+#include "domain/request.h"
+#include "domain/request_attachment.h"
 #include "domain/user.h"
 
 namespace taawun::store {
@@ -114,8 +116,8 @@ class Store {
   virtual Status insert_link(const domain::Link& link) = 0;
   virtual Status update_link(const domain::Link& link) = 0;
   virtual Result<std::optional<domain::Link>> find_link(std::string_view id) = 0;
-  virtual Result<std::optional<domain::Link>> find_link_by_pair(std::string_view left_person_id,
-                                                               std::string_view right_person_id) = 0;
+  virtual Result<std::optional<domain::Link>> find_link_by_pair(
+      std::string_view left_person_id, std::string_view right_person_id) = 0;
   // Links one of whose sides `page.country` owns; `status`, when not empty, filters.
   virtual Result<Page<domain::Link>> list_links(const PageRequest& page,
                                                 std::string_view status) = 0;
@@ -131,9 +133,30 @@ class Store {
   // Every request not in a final state, all countries: for the reminder scheduler only.
   virtual Status scan_open_requests(const std::function<bool(const domain::Request&)>& visit) = 0;
 
-  // Notifications. insert returns false (and writes nothing) when the id exists already.
+  // Attachments of a request. Listing and lookup never read the content; lookup takes the request
+  // id too, so an attachment is only found through the request it belongs to.
+  virtual Status insert_request_attachment(const domain::RequestAttachment& attachment,
+                                           std::string_view content) = 0;
+  virtual Result<std::vector<domain::RequestAttachment>> list_request_attachments(
+      std::string_view request_id) = 0;
+  virtual Result<std::optional<domain::RequestAttachment>> find_request_attachment(
+      std::string_view request_id, std::string_view attachment_id) = 0;
+  // The stored bytes, or nullopt when absent.
+  virtual Result<std::optional<std::string>> read_request_attachment_content(
+      std::string_view attachment_id) = 0;
+  virtual Status delete_request_attachment(std::string_view attachment_id) = 0;
+
+  // The duty roster of a country (on-call liaison, head of office), oldest first.
+  virtual Status insert_duty(const domain::Duty& duty) = 0;
+  virtual Result<std::optional<domain::Duty>> find_duty(std::string_view id) = 0;
+  virtual Result<std::vector<domain::Duty>> list_duties(std::string_view country) = 0;
+  virtual Status delete_duty(std::string_view id) = 0;
+
+  // Notifications. insert returns false (and writes nothing) when the id exists already. The list
+  // holds page.country's notifications addressed to its whole desk or to `user_id` by name.
   virtual Result<bool> insert_notification(const domain::Notification& notification) = 0;
-  virtual Result<Page<domain::Notification>> list_notifications(const PageRequest& page) = 0;
+  virtual Result<Page<domain::Notification>> list_notifications(const PageRequest& page,
+                                                                std::string_view user_id) = 0;
 
   // Runs `action` after this unit of work has committed durably (never if it rolls back), on the
   // database's thread. For in-memory state that mirrors the database, such as the matching index.

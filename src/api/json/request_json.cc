@@ -113,7 +113,7 @@ Status read_request(const json& body, domain::Request& r) {
   return reader.finish();
 }
 
-json request_to_json(const domain::Request& r) {
+json request_to_json(const domain::Request& r, std::string_view viewer_country) {
   json measures = json::array();
   for (const auto& m : r.measures) {
     measures.push_back(
@@ -134,8 +134,9 @@ json request_to_json(const domain::Request& r) {
                          {"binding", d.binding}});
   }
   json next = json::array();
-  for (auto state : domain::next_states(r.channel, r.status))
+  for (auto state : domain::next_states(r.channel, r.status, domain::side_of(r, viewer_country))) {
     next.push_back(domain::to_string(state));
+  }
   return {
       {"id", r.meta.id},
       {"proceeding_id", r.proceeding_id},
@@ -221,7 +222,20 @@ json notification_to_json(const domain::Notification& n) {
           {"level", n.level},
           {"role", n.role},
           {"due_at", format_rfc3339(n.due_at)},
-          {"created_at", format_rfc3339(n.created_at)}};
+          {"created_at", format_rfc3339(n.created_at)},
+          {"recipients", n.recipients}};
+}
+
+json attachment_to_json(const domain::RequestAttachment& a) {
+  return {{"id", a.id},
+          {"request_id", a.request_id},
+          {"filename", a.filename},
+          {"media_type", a.media_type},
+          {"size", a.size},
+          {"sha256", a.sha256},
+          {"uploaded_by", a.uploaded_by},
+          {"uploaded_by_country", a.uploaded_by_country},
+          {"uploaded_at", format_rfc3339(a.uploaded_at)}};
 }
 
 }  // namespace taawun::api::json

@@ -7,6 +7,8 @@
 #include "api/request_document.h"
 #include "api/route_support.h"
 #include "api/router.h"
+#include "common/sha256.h"
+#include "service/request_attachment_service.h"
 #include "service/request_service.h"
 
 namespace taawun::api {
@@ -29,7 +31,8 @@ awaitable<Response> create(Exchange& exchange) {
     TAAWUN_ASSIGN_OR_RETURN(auto request,
                             service::create_request(store, exchange.context(), std::move(input)));
     Response response =
-        resource_response(201, json::request_to_json(request), request.meta.version);
+        resource_response(201, json::request_to_json(request, exchange.context().actor.country),
+                          request.meta.version);
     response.headers.emplace_back("Location", "/api/v1/requests/" + request.meta.id);
     return response;
   });
@@ -43,7 +46,9 @@ awaitable<Response> list(Exchange& exchange) {
   co_return co_await exchange.transact([&](store::Store& store) -> Result<Response> {
     TAAWUN_ASSIGN_OR_RETURN(auto result,
                             service::list_requests(store, exchange.context(), *page, query));
-    return page_response(result, json::request_to_json);
+    return page_response(result, [&](const domain::Request& request) {
+      return json::request_to_json(request, exchange.context().actor.country);
+    });
   });
 }
 
@@ -51,7 +56,8 @@ awaitable<Response> read(Exchange& exchange) {
   co_return co_await exchange.transact([&](store::Store& store) -> Result<Response> {
     TAAWUN_ASSIGN_OR_RETURN(auto request,
                             service::read_request(store, exchange.context(), exchange.param("id")));
-    return resource_response(200, json::request_to_json(request), request.meta.version);
+    return resource_response(200, json::request_to_json(request, exchange.context().actor.country),
+                             request.meta.version);
   });
 }
 
@@ -64,7 +70,8 @@ awaitable<Response> update(Exchange& exchange) {
                                               *version, [&](domain::Request& current) {
                                                 return json::read_request(exchange.body(), current);
                                               }));
-    return resource_response(200, json::request_to_json(request), request.meta.version);
+    return resource_response(200, json::request_to_json(request, exchange.context().actor.country),
+                             request.meta.version);
   });
 }
 
@@ -90,7 +97,8 @@ awaitable<Response> transition(Exchange& exchange) {
   co_return co_await exchange.transact([&](store::Store& store) -> Result<Response> {
     TAAWUN_ASSIGN_OR_RETURN(auto request, service::transition_request(store, exchange.context(),
                                                                       exchange.param("id"), to));
-    return resource_response(200, json::request_to_json(request), request.meta.version);
+    return resource_response(200, json::request_to_json(request, exchange.context().actor.country),
+                             request.meta.version);
   });
 }
 
@@ -100,7 +108,9 @@ awaitable<Response> document(Exchange& exchange) {
     TAAWUN_ASSIGN_OR_RETURN(auto request,
                             service::read_request(store, exchange.context(), exchange.param("id")));
     TAAWUN_ASSIGN_OR_RETURN(auto authorities, store.list_authorities());
-    TAAWUN_ASSIGN_OR_RETURN(std::string html, render_request_document(request, lang, authorities));
+    TAAWUN_ASSIGN_OR_RETURN(auto attachments, store.list_request_attachments(request.meta.id));
+    TAAWUN_ASSIGN_OR_RETURN(std::string html,
+                            render_request_document(request, lang, authorities, attachments));
     Response response;
     response.status = 200;
     response.content_type = "text/html";
@@ -133,6 +143,89 @@ awaitable<Response> notifications(Exchange& exchange) {
   });
 }
 
+// The media type of an upload: Content-Type without its parameters.
+std::string upload_media_type(const Request& request) {
+  std::string type = request.header("content-type");
+  type = type.substr(0, type.find(';'));
+  const auto first = type.find_first_not_of(" \t");
+  const auto last = type.find_last_not_of(" \t");
+  return first == std::string::npos ? std::string() : type.substr(first, last - first + 1);
+}
+
+// RFC 6266: an ASCII fallback name, and the exact UTF-8 name percent-encoded (RFC 8187).
+std::string content_disposition(const std::string& filename) {
+  std::string fallback, encoded;
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (unsigned char c : filename) {
+    const bool plain = std::isalnum(c) || c == '.' || c == '-' || c == '_';
+    fallback += (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') ? static_cast<char>(c) : '_';
+    if (plain) {
+      encoded += static_cast<char>(c);
+    } else {
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 15];
+    }
+  }
+  return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + encoded;
+}
+
+awaitable<Response> attach(Exchange& exchange) {
+  service::NewAttachment input{query_value(exchange.request(), "filename"),
+                               upload_media_type(exchange.request()), exchange.request().body,
+                               std::nullopt};
+  if (std::string sent = exchange.request().header("x-content-sha256"); !sent.empty()) {
+    input.expected_sha256 = std::move(sent);
+  }
+  co_return co_await exchange.transact([&](store::Store& store) -> Result<Response> {
+    TAAWUN_ASSIGN_OR_RETURN(
+        auto attachment, service::attach_to_request(store, exchange.context(), exchange.param("id"),
+                                                    std::move(input)));
+    Response response = Response::json(201, json::attachment_to_json(attachment));
+    response.headers.emplace_back(
+        "Location", "/api/v1/requests/" + attachment.request_id + "/attachments/" + attachment.id);
+    return response;
+  });
+}
+
+awaitable<Response> attachments(Exchange& exchange) {
+  co_return co_await exchange.transact([&](store::Store& store) -> Result<Response> {
+    TAAWUN_ASSIGN_OR_RETURN(auto list, service::list_request_attachments(store, exchange.context(),
+                                                                         exchange.param("id")));
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& attachment : list) items.push_back(json::attachment_to_json(attachment));
+    return Response::json(200, {{"items", items}});
+  });
+}
+
+awaitable<Response> download(Exchange& exchange) {
+  co_return co_await exchange.transact([&](store::Store& store) -> Result<Response> {
+    TAAWUN_ASSIGN_OR_RETURN(
+        auto file, service::read_request_attachment(store, exchange.context(), exchange.param("id"),
+                                                    exchange.param("attachment_id")));
+    Response response;
+    response.status = 200;
+    response.content_type = file.attachment.media_type;
+    response.headers.emplace_back("Content-Disposition",
+                                  content_disposition(file.attachment.filename));
+    response.headers.emplace_back("Repr-Digest",
+                                  "sha-256=:" + to_base64(sha256(file.content)) + ":");
+    response.headers.emplace_back("X-Content-SHA256", file.attachment.sha256);
+    // A stored file is shown by nobody's browser as a page of this origin.
+    response.headers.emplace_back("Content-Security-Policy", "sandbox; default-src 'none'");
+    response.body = std::move(file.content);
+    return response;
+  });
+}
+
+awaitable<Response> remove_attachment(Exchange& exchange) {
+  co_return co_await exchange.transact([&](store::Store& store) -> Result<Response> {
+    TAAWUN_TRY(service::remove_request_attachment(store, exchange.context(), exchange.param("id"),
+                                                  exchange.param("attachment_id")));
+    return Response::empty(204);
+  });
+}
+
 }  // namespace
 
 void add_request_routes(std::vector<Route>& routes) {
@@ -145,6 +238,14 @@ void add_request_routes(std::vector<Route>& routes) {
   routes.push_back({"POST", "/api/v1/requests/{id}/review", false, review});
   routes.push_back({"POST", "/api/v1/requests/{id}/transitions", true, transition});
   routes.push_back({"GET", "/api/v1/requests/{id}/document", false, document});
+  routes.push_back({.method = "POST",
+                    .pattern = "/api/v1/requests/{id}/attachments",
+                    .handler = attach,
+                    .raw_body_limit = domain::kMaxAttachmentBytes});
+  routes.push_back({"GET", "/api/v1/requests/{id}/attachments", false, attachments});
+  routes.push_back({"GET", "/api/v1/requests/{id}/attachments/{attachment_id}", false, download});
+  routes.push_back(
+      {"DELETE", "/api/v1/requests/{id}/attachments/{attachment_id}", false, remove_attachment});
   routes.push_back({"GET", "/api/v1/notifications", false, notifications});
 }
 

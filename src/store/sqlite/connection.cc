@@ -64,6 +64,20 @@ std::string Statement::text(int column) const {
                      static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 
+Statement& Statement::bind_blob(int index, std::string_view bytes) {
+  // A zero-length pointer-less blob would bind as NULL; a NOT NULL column must get X''.
+  sqlite3_bind_blob64(stmt_, index, bytes.empty() ? "" : bytes.data(), bytes.size(),
+                      SQLITE_TRANSIENT);
+  return *this;
+}
+
+std::string Statement::blob(int column) const {
+  const void* data = sqlite3_column_blob(stmt_, column);
+  if (!data) return {};
+  return std::string(static_cast<const char*>(data),
+                     static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
 std::optional<std::string> Statement::optional_text(int column) const {
   if (sqlite3_column_type(stmt_, column) == SQLITE_NULL) return std::nullopt;
   return text(column);
@@ -75,9 +89,8 @@ double Statement::real(int column) const { return sqlite3_column_double(stmt_, c
 
 Result<std::unique_ptr<Connection>> Connection::open(const std::string& path) {
   sqlite3* db = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &db,
-                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                 nullptr);
+  const int rc = sqlite3_open_v2(
+      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     Error error = sqlite_error(db, rc, "open " + path);
     sqlite3_close_v2(db);

@@ -25,11 +25,15 @@ class Statement {
   ~Statement();  // resets and clears bindings, so the cached statement is ready for reuse
 
   Statement& bind(int index, std::string_view text);
-  Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
+  Statement& bind(int index, const std::string& text) {
+    return bind(index, std::string_view(text));
+  }
   Statement& bind(int index, long long value);
   Statement& bind_null(int index);
   Statement& bind_double(int index, double value);
   Statement& bind(int index, const std::optional<std::string>& text);
+  // Binary content (attachments): stored as a BLOB, never converted as text.
+  Statement& bind_blob(int index, std::string_view bytes);
 
   // Steps once: true when a row is available, false when done; errors become Error values.
   Result<bool> step();
@@ -38,6 +42,7 @@ class Statement {
 
   std::string text(int column) const;
   std::optional<std::string> optional_text(int column) const;
+  std::string blob(int column) const;
   long long integer(int column) const;
   double real(int column) const;
 

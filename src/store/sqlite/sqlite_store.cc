@@ -902,12 +902,133 @@ Status SqliteStore::scan_open_requests(const std::function<bool(const domain::Re
   return {};
 }
 
+Status SqliteStore::insert_request_attachment(const domain::RequestAttachment& a,
+                                              std::string_view content) {
+  TAAWUN_ASSIGN_OR_RETURN(
+      auto stmt,
+      db_.prepare("INSERT INTO request_attachments (id, request_id, filename, media_type, size, "
+                  "sha256, uploaded_by, uploaded_by_country, uploaded_at, content) VALUES (?1, ?2, "
+                  "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
+  stmt.bind(1, a.id)
+      .bind(2, a.request_id)
+      .bind(3, a.filename)
+      .bind(4, a.media_type)
+      .bind(5, a.size)
+      .bind(6, a.sha256)
+      .bind(7, a.uploaded_by)
+      .bind(8, a.uploaded_by_country)
+      .bind(9, time_text(a.uploaded_at))
+      .bind_blob(10, content);
+  return stmt.run();
+}
+
+namespace {
+
+constexpr const char* kAttachmentColumns =
+    "id, request_id, filename, media_type, size, sha256, uploaded_by, uploaded_by_country, "
+    "uploaded_at";
+
+domain::RequestAttachment attachment_from(const Statement& row) {
+  return domain::RequestAttachment{row.text(0), row.text(1),    row.text(2),
+                                   row.text(3), row.integer(4), row.text(5),
+                                   row.text(6), row.text(7),    time_of(row.text(8))};
+}
+
+constexpr const char* kDutyColumns =
+    "id, country, duty, user_id, starts_at, ends_at, created_by, created_at";
+
+domain::Duty duty_from(const Statement& row) {
+  domain::Duty duty;
+  duty.id = row.text(0);
+  duty.country = row.text(1);
+  // The column's CHECK admits only parse_duty_kind's codes.
+  auto kind = domain::parse_duty_kind(row.text(2));
+  duty.kind = kind.ok() ? *kind : domain::DutyKind::kHeadOfOffice;
+  duty.user_id = row.text(3);
+  duty.starts_at = time_of(row.text(4));
+  if (auto ends = row.optional_text(5)) duty.ends_at = time_of(*ends);
+  duty.created_by = row.text(6);
+  duty.created_at = time_of(row.text(7));
+  return duty;
+}
+
+}  // namespace
+
+Result<std::vector<domain::RequestAttachment>> SqliteStore::list_request_attachments(
+    std::string_view request_id) {
+  TAAWUN_ASSIGN_OR_RETURN(
+      auto stmt, db_.prepare(std::string("SELECT ") + kAttachmentColumns +
+                             " FROM request_attachments WHERE request_id = ?1 ORDER BY seq"));
+  stmt.bind(1, request_id);
+  return collect<domain::RequestAttachment>(stmt, attachment_from);
+}
+
+Result<std::optional<domain::RequestAttachment>> SqliteStore::find_request_attachment(
+    std::string_view request_id, std::string_view attachment_id) {
+  TAAWUN_ASSIGN_OR_RETURN(
+      auto stmt, db_.prepare(std::string("SELECT ") + kAttachmentColumns +
+                             " FROM request_attachments WHERE request_id = ?1 AND id = ?2"));
+  stmt.bind(1, request_id).bind(2, attachment_id);
+  return one<domain::RequestAttachment>(stmt, attachment_from);
+}
+
+Result<std::optional<std::string>> SqliteStore::read_request_attachment_content(
+    std::string_view attachment_id) {
+  TAAWUN_ASSIGN_OR_RETURN(auto stmt,
+                          db_.prepare("SELECT content FROM request_attachments WHERE id = ?1"));
+  stmt.bind(1, attachment_id);
+  return one<std::string>(stmt, [](const Statement& row) { return row.blob(0); });
+}
+
+Status SqliteStore::delete_request_attachment(std::string_view attachment_id) {
+  TAAWUN_ASSIGN_OR_RETURN(auto stmt, db_.prepare("DELETE FROM request_attachments WHERE id = ?1"));
+  stmt.bind(1, attachment_id);
+  TAAWUN_TRY(stmt.run());
+  return expect_one_change(db_);
+}
+
+Status SqliteStore::insert_duty(const domain::Duty& duty) {
+  TAAWUN_ASSIGN_OR_RETURN(auto stmt,
+                          db_.prepare(std::string("INSERT INTO duties (") + kDutyColumns +
+                                      ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
+  stmt.bind(1, duty.id)
+      .bind(2, duty.country)
+      .bind(3, domain::to_string(duty.kind))
+      .bind(4, duty.user_id)
+      .bind(5, time_text(duty.starts_at))
+      .bind(6, duty.ends_at ? std::optional(time_text(*duty.ends_at)) : std::nullopt)
+      .bind(7, duty.created_by)
+      .bind(8, time_text(duty.created_at));
+  return stmt.run();
+}
+
+Result<std::optional<domain::Duty>> SqliteStore::find_duty(std::string_view id) {
+  TAAWUN_ASSIGN_OR_RETURN(
+      auto stmt, db_.prepare(std::string("SELECT ") + kDutyColumns + " FROM duties WHERE id = ?1"));
+  stmt.bind(1, id);
+  return one<domain::Duty>(stmt, duty_from);
+}
+
+Result<std::vector<domain::Duty>> SqliteStore::list_duties(std::string_view country) {
+  TAAWUN_ASSIGN_OR_RETURN(auto stmt, db_.prepare(std::string("SELECT ") + kDutyColumns +
+                                                 " FROM duties WHERE country = ?1 ORDER BY seq"));
+  stmt.bind(1, country);
+  return collect<domain::Duty>(stmt, duty_from);
+}
+
+Status SqliteStore::delete_duty(std::string_view id) {
+  TAAWUN_ASSIGN_OR_RETURN(auto stmt, db_.prepare("DELETE FROM duties WHERE id = ?1"));
+  stmt.bind(1, id);
+  TAAWUN_TRY(stmt.run());
+  return expect_one_change(db_);
+}
+
 Result<bool> SqliteStore::insert_notification(const domain::Notification& n) {
   TAAWUN_ASSIGN_OR_RETURN(
       auto stmt,
       db_.prepare("INSERT INTO notifications (id, country, request_id, kind, deadline_kind, level, "
-                  "role, due_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON "
-                  "CONFLICT (id) DO NOTHING"));
+                  "role, due_at, created_at, recipients) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                  "?9, ?10) ON CONFLICT (id) DO NOTHING"));
   stmt.bind(1, n.id)
       .bind(2, n.country)
       .bind(3, n.request_id)
@@ -916,23 +1037,28 @@ Result<bool> SqliteStore::insert_notification(const domain::Notification& n) {
       .bind(6, static_cast<long long>(n.level))
       .bind(7, n.role)
       .bind(8, time_text(n.due_at))
-      .bind(9, time_text(n.created_at));
+      .bind(9, time_text(n.created_at))
+      .bind(10, encode_list(n.recipients));
   TAAWUN_TRY(stmt.run());
   return db_.changes() == 1;
 }
 
-Result<Page<domain::Notification>> SqliteStore::list_notifications(const PageRequest& request) {
+Result<Page<domain::Notification>> SqliteStore::list_notifications(const PageRequest& request,
+                                                                   std::string_view user_id) {
   TAAWUN_ASSIGN_OR_RETURN(long long after, cursor_position(request.cursor));
   TAAWUN_ASSIGN_OR_RETURN(
       auto stmt,
       db_.prepare("SELECT seq, id, country, request_id, kind, deadline_kind, level, role, due_at, "
-                  "created_at FROM notifications WHERE country = ?1 AND seq > ?2 ORDER BY seq "
-                  "LIMIT ?3"));
-  stmt.bind(1, request.country).bind(2, after).bind(3, request.limit + 1LL);
+                  "created_at, recipients FROM notifications WHERE country = ?1 AND seq > ?2 AND "
+                  "(recipients = '[]' OR EXISTS (SELECT 1 FROM json_each(notifications.recipients) "
+                  "WHERE json_each.value = ?4)) ORDER BY seq LIMIT ?3"));
+  stmt.bind(1, request.country).bind(2, after).bind(3, request.limit + 1LL).bind(4, user_id);
   return page_of<domain::Notification>(stmt, request.limit, [](const Statement& row) {
-    return domain::Notification{row.text(1), row.text(2),          row.text(3),
-                                row.text(4), row.text(5),          static_cast<int>(row.integer(6)),
-                                row.text(7), time_of(row.text(8)), time_of(row.text(9))};
+    return domain::Notification{row.text(1),          row.text(2),
+                                row.text(3),          row.text(4),
+                                row.text(5),          static_cast<int>(row.integer(6)),
+                                row.text(7),          time_of(row.text(8)),
+                                time_of(row.text(9)), decode_list(row.text(10))};
   });
 }
 

@@ -56,7 +56,7 @@ class SqliteStore final : public Store {
   Status update_link(const domain::Link& link) override;
   Result<std::optional<domain::Link>> find_link(std::string_view id) override;
   Result<std::optional<domain::Link>> find_link_by_pair(std::string_view left_person_id,
-                                                       std::string_view right_person_id) override;
+                                                        std::string_view right_person_id) override;
   Result<Page<domain::Link>> list_links(const PageRequest& page, std::string_view status) override;
   Result<std::vector<domain::Link>> list_links_of_person(std::string_view person_id) override;
 
@@ -66,13 +66,31 @@ class SqliteStore final : public Store {
   Result<Page<domain::Request>> list_requests(const PageRequest& page,
                                               const RequestQuery& query) override;
   Status scan_open_requests(const std::function<bool(const domain::Request&)>& visit) override;
+  Status insert_request_attachment(const domain::RequestAttachment& attachment,
+                                   std::string_view content) override;
+  Result<std::vector<domain::RequestAttachment>> list_request_attachments(
+      std::string_view request_id) override;
+  Result<std::optional<domain::RequestAttachment>> find_request_attachment(
+      std::string_view request_id, std::string_view attachment_id) override;
+  Result<std::optional<std::string>> read_request_attachment_content(
+      std::string_view attachment_id) override;
+  Status delete_request_attachment(std::string_view attachment_id) override;
+
+  Status insert_duty(const domain::Duty& duty) override;
+  Result<std::optional<domain::Duty>> find_duty(std::string_view id) override;
+  Result<std::vector<domain::Duty>> list_duties(std::string_view country) override;
+  Status delete_duty(std::string_view id) override;
+
   Result<bool> insert_notification(const domain::Notification& notification) override;
-  Result<Page<domain::Notification>> list_notifications(const PageRequest& page) override;
+  Result<Page<domain::Notification>> list_notifications(const PageRequest& page,
+                                                        std::string_view user_id) override;
 
   void after_commit(std::function<void()> action) override;
   void after_rollback(std::function<void()> action) override;
   // The actions registered since the last call, for the database to run or drop.
-  std::vector<std::function<void()>> take_after_commit() { return std::exchange(after_commit_, {}); }
+  std::vector<std::function<void()>> take_after_commit() {
+    return std::exchange(after_commit_, {});
+  }
   std::vector<std::function<void()>> take_after_rollback() {
     return std::exchange(after_rollback_, {});
   }
