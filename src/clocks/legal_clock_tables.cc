@@ -78,8 +78,9 @@ ChannelRules production_order_rules() {
        .met_by = {"produced"},
        .urgencies = kNotEmergency,
        .period = days(10),
-       .source = "Regulation (EU) 2023/1543 art. 10(2): transmit the data at the latest within 10 "
-                 "days of receipt of the EPOC"},
+       .source = "Regulation (EU) 2023/1543 art. 10(2) and 10(3): transmit the data at the "
+                 "latest within 10 days of receipt of the EPOC (at the end of that period when "
+                 "the enforcing authority was notified and raised no ground for refusal)"},
       {.kind = "production",
        .starts_on = "received_by_provider",
        .met_by = {"produced"},
@@ -93,8 +94,8 @@ ChannelRules production_order_rules() {
        .urgencies = kNotEmergency,
        .requires_any_data = notified_data,
        .period = days(10),
-       .source = "Regulation (EU) 2023/1543 art. 12(1): the notified enforcing authority may "
-                 "raise grounds for refusal within 10 days of receipt of the notification"},
+       .source = "Regulation (EU) 2023/1543 art. 10(2) and 12(1): the notified enforcing "
+                 "authority may raise grounds for refusal within 10 days of receipt of the EPOC"},
       {.kind = "enforcing_state_objection",
        .starts_on = "received_by_provider",
        .met_by = {"objected"},
