@@ -7,6 +7,7 @@
 #include "cli/accounts.h"
 #include "cli/commands.h"
 #include "cli/open_database.h"
+#include "service/duty_service.h"
 #include "service/involvement_service.h"
 #include "service/match_registry.h"
 #include "service/person_service.h"
@@ -52,34 +53,49 @@ domain::Proceeding proceeding(const char* reference, const char* stage,
 
 std::vector<DemoCountry> demo_register() {
   return {
-      {"MA", "ma",
+      {"MA",
+       "ma",
        proceeding("RBA-2026-TER-0042", "investigation", {"participation", "travel"}, "ar",
                   "ملف تجريبي: الاشتباه في الانتماء إلى جماعة إرهابية والسفر إلى منطقة نزاع.",
                   {"document_fraud"}),
        {{{name("محمد بن علي", "محمد", "بن علي")}, "1991-03-14", "male", {"MA"}, "suspect"},
         {{name("يوسف الغزواني", "يوسف", "الغزواني")}, "1988", "male", {"MA"}, "suspect"}}},
-      {"FR", "fr",
+      {"FR",
+       "fr",
        proceeding("PNAT-2026-0117", "prosecution", {"participation", "financing"}, "fr",
                   "Dossier de démonstration : financement présumé d'une filière, fonds collectés "
                   "en ligne.",
                   {"money_laundering"}),
-       {{{name("Mohamed Benali", "Mohamed", "Benali"),
-          name("Abou Ilyas", "", "", "kunya")},
-         "1991-03-14", "male", {"MA", "FR"}, "accused"},
-        {{name("Sofiane Belkacem-Fictif", "Sofiane", "Belkacem-Fictif")}, "1995-07", "male",
-         {"FR"}, "suspect"}}},
-      {"BE", "be",
+       {{{name("Mohamed Benali", "Mohamed", "Benali"), name("Abou Ilyas", "", "", "kunya")},
+         "1991-03-14",
+         "male",
+         {"MA", "FR"},
+         "accused"},
+        {{name("Sofiane Belkacem-Fictif", "Sofiane", "Belkacem-Fictif")},
+         "1995-07",
+         "male",
+         {"FR"},
+         "suspect"}}},
+      {"BE",
+       "be",
        proceeding("FED-2026-TER-031", "investigation", {"recruitment"}, "nl",
                   "Demonstratiedossier: vermoedelijke rekrutering via berichtendiensten.",
                   {"arms"}),
        {{{name("Mohamed Ben Ali", "Mohamed", "Ben Ali")}, "1991", "male", {"BE"}, "suspect"},
-        {{name("Youssef El Rhazouani", "Youssef", "El Rhazouani")}, "1988-05-02", "male",
-         {"BE", "MA"}, "suspect"}}},
-      {"ES", "es",
+        {{name("Youssef El Rhazouani", "Youssef", "El Rhazouani")},
+         "1988-05-02",
+         "male",
+         {"BE", "MA"},
+         "suspect"}}},
+      {"ES",
+       "es",
        proceeding("AN-DP-2026-0088", "trial", {"provocation"}, "es",
                   "Expediente de demostración: enaltecimiento del terrorismo en redes sociales.",
                   {"drugs"}),
-       {{{name("Jalid Benhaddou", "Jalid", "Benhaddou")}, "1990/1993", "male", {"ES", "MA"},
+       {{{name("Jalid Benhaddou", "Jalid", "Benhaddou")},
+         "1990/1993",
+         "male",
+         {"ES", "MA"},
          "accused"},
         {{name("Muhammad bin Ali", "Muhammad", "bin Ali")}, "1991-03", "male", {"ES"}, "suspect"}}},
   };
@@ -114,17 +130,18 @@ void add_demo_command(CLI::App& app) {
         {"auditor", domain::Role::kAuditor},
         {"admin", domain::Role::kAdministrator}};
     for (const DemoCountry& country : demo_register()) {
-      std::optional<domain::User> prosecutor;
+      std::optional<domain::User> prosecutor, liaison, admin;
       for (const auto& [suffix, role] : kRoles) {
         const std::string username = std::string(country.prefix) + "." + suffix;
-        auto created = create_account(*database,
-                                      {username, username, role, "", "", country.code},
+        auto created = create_account(*database, {username, username, role, "", "", country.code},
                                       options->password);
         if (!created.ok()) {
           std::cerr << "taawun: " << username << ": " << created.error().message << "\n";
           throw CLI::RuntimeError(kExitFailure);
         }
         if (role == domain::Role::kProsecutor) prosecutor = *created;
+        if (role == domain::Role::kLiaisonMagistrate) liaison = *created;
+        if (role == domain::Role::kAdministrator) admin = *created;
       }
       service::RequestContext context;
       context.actor = {.user_id = prosecutor->id,
@@ -151,6 +168,18 @@ void add_demo_command(CLI::App& app) {
           TAAWUN_TRY(service::add_involvement(store, context, proceeding.meta.id, created.meta.id,
                                               demo.role));
         }
+        // The desk's roster: the liaison magistrate on call for a week, the prosecutor heading
+        // the office, so that the emergency lane has someone to alert.
+        service::RequestContext admin_context = context;
+        admin_context.actor.user_id = admin->id;
+        admin_context.actor.username = admin->username;
+        admin_context.actor.role = admin->role;
+        const Timestamp start = std::chrono::floor<std::chrono::hours>(context.now);
+        TAAWUN_TRY(service::create_duty(
+            store, admin_context,
+            {"on_call_liaison", liaison->id, start, start + std::chrono::hours(24 * 7)}));
+        TAAWUN_TRY(
+            service::create_duty(store, admin_context, {"head_of_office", prosecutor->id, start}));
         return {};
       });
       if (!seeded.ok()) {
