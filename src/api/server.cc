@@ -169,13 +169,14 @@ asio::awaitable<void> accept_loop(tcp::acceptor& acceptor, Backend& backend) {
 // escalations that have come due. Notification ids are deterministic, so a restart (or two runs
 // racing) never sends one twice, and anything that came due while the server was down is sent at
 // the first run.
-asio::awaitable<void> reminder_loop(Backend& backend, std::chrono::seconds interval) {
+asio::awaitable<void> reminder_loop(Backend& backend, std::chrono::seconds interval,
+                                    clocks::ReminderPolicy policy) {
   asio::steady_timer timer(co_await asio::this_coro::executor);
   for (;;) {
     const Timestamp now = backend.clock.now();
     int sent = 0;
     Status status = co_await run_on_database(backend.database, [&](store::Store& store) -> Status {
-      TAAWUN_ASSIGN_OR_RETURN(sent, service::send_due_reminders(store, now));
+      TAAWUN_ASSIGN_OR_RETURN(sent, service::send_due_reminders(store, now, policy));
       return {};
     });
     if (!status.ok()) {
@@ -232,8 +233,10 @@ void Server::run() {
   });
   asio::co_spawn(impl_->io, accept_loop(impl_->acceptor, impl_->backend), asio::detached);
   if (impl_->options.reminder_interval.count() > 0) {
-    asio::co_spawn(impl_->io, reminder_loop(impl_->backend, impl_->options.reminder_interval),
-                   asio::detached);
+    asio::co_spawn(
+        impl_->io,
+        reminder_loop(impl_->backend, impl_->options.reminder_interval, impl_->options.reminders),
+        asio::detached);
   }
   std::vector<std::thread> threads;
   for (int i = 1; i < impl_->options.threads; ++i) {

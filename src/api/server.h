@@ -1,13 +1,15 @@
 #pragma once
 
 // The HTTP/1.1 server: Boost.Beast over Asio with C++20 coroutines, one coroutine per connection,
-// keep-alive, a 1 MiB body limit. Serves /api/v1 through the dispatcher.
+// keep-alive, a 1 MiB body limit for JSON (uploads declare their own). Serves /api/v1 through the
+// dispatcher.
 
+#include <chrono>
 #include <functional>
 #include <memory>
-#include <chrono>
 #include <string>
 
+#include "clocks/reminder_plan.h"
 #include "common/clock.h"
 #include "common/result.h"
 #include "service/match_registry.h"
@@ -22,6 +24,8 @@ struct ServerOptions {
   std::string web_directory;  // serve the built front end from here at "/" when not empty
   // How often the reminder scheduler looks for due reminders and escalations; 0 disables it.
   std::chrono::seconds reminder_interval{30};
+  // When reminders fall and whom escalations reach. REQUIRES: clocks::validate(reminders).ok().
+  clocks::ReminderPolicy reminders;
 };
 
 class Server {

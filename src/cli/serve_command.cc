@@ -5,6 +5,7 @@
 #include "api/server.h"
 #include "cli/commands.h"
 #include "cli/open_database.h"
+#include "clocks/reminder_plan.h"
 #include "service/match_registry.h"
 
 namespace taawun::cli {
@@ -15,6 +16,7 @@ void add_serve_command(CLI::App& app) {
     api::ServerOptions server;
     long long reminder_interval = 30;
     long long clock_offset = 0;
+    std::vector<int> reminder_points = {50, 80, 100};
   };
   auto options = std::make_shared<Options>();
   auto* command = app.add_subcommand("serve", "Serve the platform over HTTP");
@@ -24,10 +26,16 @@ void add_serve_command(CLI::App& app) {
   command->add_option("--address", options->server.address, "Address to listen on")
       ->capture_default_str();
   command->add_option("--web", options->server.web_directory,
-                     "Serve the built front end (web/dist) from this directory at /");
-  command->add_option("--reminder-interval", options->reminder_interval,
-                     "Seconds between reminder scheduler runs (0: off)")
+                      "Serve the built front end (web/dist) from this directory at /");
+  command
+      ->add_option("--reminder-interval", options->reminder_interval,
+                   "Seconds between reminder scheduler runs (0: off)")
       ->check(CLI::Range(0LL, 86400LL))
+      ->capture_default_str();
+  command
+      ->add_option("--reminder-points", options->reminder_points,
+                   "Reminders at these percentages of each deadline's period (increasing, 1-100)")
+      ->delimiter(',')
       ->capture_default_str();
   command->add_option("--clock-offset", options->clock_offset,
                       "Run with the clock shifted by this many seconds (exercises and tests only)");
@@ -35,6 +43,11 @@ void add_serve_command(CLI::App& app) {
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
   command->callback([options] {
+    options->server.reminders.percent_points = options->reminder_points;
+    if (Status valid = clocks::validate(options->server.reminders); !valid.ok()) {
+      std::cerr << "taawun: --reminder-points: " << valid.error().message << "\n";
+      throw CLI::RuntimeError(kExitUsage);
+    }
     auto database = open_database(options->db);
     if (!database) throw CLI::RuntimeError(kExitFailure);
     // The matching index lives in memory, rebuilt from the register at every start.

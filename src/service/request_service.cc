@@ -312,7 +312,8 @@ Result<RequestStatistics> request_statistics(store::Store& store, const RequestC
   return stats;
 }
 
-Result<int> send_due_reminders(store::Store& store, Timestamp now) {
+Result<int> send_due_reminders(store::Store& store, Timestamp now,
+                               const clocks::ReminderPolicy& policy) {
   int sent = 0;
   std::vector<Request> open;
   TAAWUN_TRY(store.scan_open_requests([&](const Request& request) {
@@ -324,7 +325,7 @@ Result<int> send_due_reminders(store::Store& store, Timestamp now) {
     for (const auto& deadline : deadlines) {
       if (deadline.status != clocks::DeadlineStatus::kOpen) continue;
       const auto plan = clocks::plan_reminders(request.meta.id, deadline.kind, deadline.started_at,
-                                               deadline.due_at);
+                                               deadline.due_at, policy);
       // After downtime only the latest due reminder goes out (earlier ones are superseded), with
       // every escalation reached; notifications already sent are skipped by their ids.
       for (const auto& item : clocks::select_due(plan, now, {}).send) {

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "clocks/reminder_plan.h"
 #include "common/result.h"
 #include "domain/request.h"
 #include "service/request_context.h"
@@ -49,9 +50,9 @@ struct DeskEntry {
   Timestamp due_at{};
 };
 struct Desk {
-  std::vector<DeskEntry> due_soon;    // open deadlines due within 7 days (24 h for emergencies)
-  std::vector<DeskEntry> overdue;     // open deadlines past due
-  std::vector<DeskEntry> emergencies; // open emergency requests, with their nearest deadline
+  std::vector<DeskEntry> due_soon;     // open deadlines due within 7 days (24 h for emergencies)
+  std::vector<DeskEntry> overdue;      // open deadlines past due
+  std::vector<DeskEntry> emergencies;  // open emergency requests, with their nearest deadline
 };
 Result<Desk> desk(store::Store& store, const RequestContext& context);
 
@@ -71,8 +72,9 @@ Result<RequestStatistics> request_statistics(store::Store& store, const RequestC
 
 // The reminder scheduler's step: sends (inserts) every reminder and escalation of open requests
 // due by `now` that was not sent before; ids are deterministic, so a restart loses none and sends
-// none twice. Returns how many notifications were new.
-Result<int> send_due_reminders(store::Store& store, Timestamp now);
+// none twice. Returns how many notifications were new. REQUIRES: clocks::validate(policy).ok().
+Result<int> send_due_reminders(store::Store& store, Timestamp now,
+                               const clocks::ReminderPolicy& policy = {});
 
 Result<store::Page<domain::Notification>> list_notifications(store::Store& store,
                                                              const RequestContext& context,
