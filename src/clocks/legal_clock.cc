@@ -219,12 +219,14 @@ Result<std::vector<Deadline>> compute_deadlines(const ClockInput& input,
       deadline.zone = std::string(zone);
     }
     TAAWUN_ASSIGN_OR_RETURN(deadline.due_at, period_end(start, rule->period, deadline.zone));
+    deadline.extendable = rule->extension.has_value();
     if (rule->extension) {
       for (const ClockExtension& extension : input.extensions) {
         if (extension.kind != rule->kind || extension.at < start) continue;
         TAAWUN_ASSIGN_OR_RETURN(deadline.due_at,
                                 extend_due(deadline.due_at, *rule->extension, deadline.zone));
         deadline.extended = true;
+        deadline.extendable = false;
         break;  // at most one extension: later notifications change nothing
       }
     }
@@ -253,7 +255,8 @@ bool is_overdue(const Deadline& deadline, Timestamp now) {
   return deadline.status == DeadlineStatus::kOpen && now > deadline.due_at;
 }
 
-Status check_extension(const ClockInput& input, std::string_view kind, const ClockConfig& config) {
+Result<Party> check_extension(const ClockInput& input, std::string_view kind,
+                              const ClockConfig& config) {
   TAAWUN_ASSIGN_OR_RETURN(std::vector<const ClockRule*> rules,
                           applicable_rules(input, config, nullptr));
   const auto rule =
@@ -274,7 +277,7 @@ Status check_extension(const ClockInput& input, std::string_view kind, const Clo
   }
   if (deadline->status != DeadlineStatus::kOpen)
     return no_extension("the clock is no longer running.");
-  return {};
+  return (*rule)->extended_by.value_or((*rule)->party);
 }
 
 }  // namespace taawun::clocks

@@ -54,6 +54,8 @@ struct ClockRule {
   Period period;
   std::optional<Period> extension;  // at most one extension, granted explicitly
   Party party = Party::kExecuting;
+  // Who grants the extension, when not `party` (a preservation is extended by the issuer).
+  std::optional<Party> extended_by;
   bool binding = true;                          // false: a desk target, not a legal time limit
   bool replaced_by_requested_deadline = false;  // the issuer's own deadline supersedes it
   std::string source;  // citation shown to users, e.g. "Directive 2014/41/EU art. 12(3)"
@@ -137,6 +139,7 @@ struct Deadline {
   std::optional<Timestamp> met_at;    // when status == kMet
   std::optional<Timestamp> ended_at;  // when status == kStopped
   bool extended = false;
+  bool extendable = false;  // the rule provides an extension not yet granted
   bool binding = true;
   std::string zone;  // tz name used for a calendar period; "UTC" for exact durations
   std::string source;
@@ -157,11 +160,11 @@ Result<std::vector<Deadline>> compute_deadlines(const ClockInput& input,
 // True when the deadline is still running and `now` is past due_at.
 bool is_overdue(const Deadline& deadline, Timestamp now);
 
-// Whether an extension of `kind` may be granted now. Errors: clocks.no_extension (kind has no
-// extension or is not running), clocks.extension_used (already extended) — both kConflict;
-// clocks.unknown_channel.
-Status check_extension(const ClockInput& input, std::string_view kind,
-                       const ClockConfig& config = default_clock_config());
+// Whether an extension of `kind` may be granted now, and by which party. Errors:
+// clocks.no_extension (kind has no extension or is not running), clocks.extension_used (already
+// extended) — both kConflict, field "kind"; clocks.unknown_channel.
+Result<Party> check_extension(const ClockInput& input, std::string_view kind,
+                              const ClockConfig& config = default_clock_config());
 
 // ---- The counting primitive -------------------------------------------------------------------
 

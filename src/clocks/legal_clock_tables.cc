@@ -117,6 +117,7 @@ ChannelRules preservation_order_rules() {
        .urgencies = kAnyUrgency,
        .period = days(60),
        .extension = days(30),
+       .extended_by = Party::kIssuing,
        .source = "Regulation (EU) 2023/1543 art. 11(1): preservation ceases after 60 days unless "
                  "a subsequent request for production is confirmed; extendable once by 30 days"},
   };

@@ -477,8 +477,11 @@ TEST(IsOverdue, OnlyOpenClocksPastTheLastSecond) {
 
 TEST(CheckExtension, OnceOnlyAndOnlyWhereTheRuleProvidesOne) {
   ClockInput in = make("european_investigation_order", "normal", "FR", "BE", kEioDelivered);
-  EXPECT_TRUE(check_extension(in, "recognition").ok());
-  Status s = check_extension(in, "acknowledgement");
+  // The executing authority extends the recognition period (art. 12(5)).
+  auto recognition = check_extension(in, "recognition");
+  ASSERT_TRUE(recognition.ok());
+  EXPECT_EQ(*recognition, Party::kExecuting);
+  auto s = check_extension(in, "acknowledgement");
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.error().code, "clocks.no_extension");
   EXPECT_EQ(s.error().kind, ErrorKind::kConflict);

@@ -28,7 +28,8 @@ std::vector<domain::RequestDeadline> to_request_deadlines(const std::vector<Dead
   std::vector<domain::RequestDeadline> out;
   out.reserve(deadlines.size());
   for (const Deadline& d : deadlines) {
-    out.push_back({d.kind, d.due_at, std::string(to_string(d.status)), d.binding});
+    out.push_back({d.kind, d.due_at, std::string(to_string(d.status)), d.binding, d.extended,
+                   d.extendable && d.status == DeadlineStatus::kOpen});
   }
   return out;
 }

@@ -61,12 +61,20 @@ TEST(RequestClock, ExtensionsAreMapped) {
   r.issuing_country = "BE";
   r.executing_country = "NL";
   r.status_history = {{domain::RequestState::kReceivedByProvider, at("2026-01-05T10:00:00Z"), ""}};
-  EXPECT_TRUE(check_extension(clock_input(r), "preservation_expiry").ok());
+  // The issuing authority extends a preservation (Regulation 2023/1543 art. 11(1)).
+  auto party = check_extension(clock_input(r), "preservation_expiry");
+  ASSERT_TRUE(party.ok());
+  EXPECT_EQ(*party, Party::kIssuing);
+  EXPECT_TRUE(request_deadlines(r).value()[0].extendable);
   r.extensions = {
       {"preservation_expiry", at("2026-02-20T10:00:00Z"), "usr_1", "production pending"}};
   const auto d = request_deadlines(r).value();
   ASSERT_EQ(d.size(), 1u);
   EXPECT_TRUE(d[0].extended);
+  EXPECT_FALSE(d[0].extendable);
+  const auto api = to_request_deadlines(d);
+  EXPECT_TRUE(api[0].extended);
+  EXPECT_FALSE(api[0].extendable);
   // 5 January + 60 days = 6 March; + 30 days = 5 April (CEST since 29 March).
   EXPECT_EQ(format_rfc3339(d[0].due_at), "2026-04-05T21:59:59.000Z");
 }

@@ -132,6 +132,8 @@ struct RequestDeadline {
   Timestamp due_at{};
   std::string status = "open";  // open | met | stopped
   bool binding = true;          // a legal time limit, or only a desk target
+  bool extended = false;        // its one extension was granted
+  bool extendable = false;      // an extension is provided and not yet granted
   bool operator==(const RequestDeadline&) const = default;
 };
 

@@ -213,6 +213,44 @@ Result<Request> transition_request(store::Store& store, const RequestContext& co
   return request;
 }
 
+Result<Request> extend_request_deadline(store::Store& store, const RequestContext& context,
+                                        std::string_view id, std::string_view kind,
+                                        std::string reason) {
+  TAAWUN_TRY(auth::authorize(context.actor, auth::Action::kWriteRegister));
+  TAAWUN_TRY(domain::check_required("kind", kind));
+  TAAWUN_TRY(domain::check_required("reason", reason));
+  TAAWUN_TRY(domain::check_length("reason", reason, domain::kLongTextLimit));
+  TAAWUN_ASSIGN_OR_RETURN(auto request, load_visible(store, context, id));
+  TAAWUN_ASSIGN_OR_RETURN(auto party, clocks::check_extension(clocks::clock_input(request), kind));
+  const domain::Side side = domain::side_of(request, context.actor.country);
+  const domain::Side granting =
+      party == clocks::Party::kIssuing ? domain::Side::kIssuing : domain::Side::kExecuting;
+  if (side != domain::Side::kEither && side != granting) {
+    return Error{ErrorKind::kForbidden, "request.wrong_side",
+                 "Only the " + std::string(domain::to_string(granting)) + " side extends the '" +
+                     std::string(kind) + "' deadline.",
+                 "kind"};
+  }
+  request.extensions.push_back(
+      {std::string(kind), context.now, context.actor.user_id, std::move(reason)});
+  TAAWUN_TRY(refresh_deadlines(request));
+  TAAWUN_TRY(save(store, context, request, "request.extend_deadline"));
+  // The other party's desk must learn its clock moved.
+  const std::string& other = context.actor.country == request.issuing_country
+                                 ? request.executing_country
+                                 : request.issuing_country;
+  if (!other.empty() && other != context.actor.country) {
+    Timestamp due = context.now;
+    for (const auto& deadline : request.deadlines) {
+      if (deadline.kind == kind) due = deadline.due_at;
+    }
+    TAAWUN_TRY(store.insert_notification(
+        {"extension:" + request.meta.id + ":" + std::string(kind) + ":" + other, other,
+         request.meta.id, "extension", std::string(kind), 0, "", due, context.now}));
+  }
+  return request;
+}
+
 Result<store::Page<Request>> list_requests(store::Store& store, const RequestContext& context,
                                            store::PageRequest page,
                                            const store::RequestQuery& query) {

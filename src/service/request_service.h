@@ -39,6 +39,13 @@ Result<std::vector<Error>> review_request(store::Store& store, const RequestCont
 // emergency request that is sent notifies the executing country at once.
 Result<domain::Request> transition_request(store::Store& store, const RequestContext& context,
                                            std::string_view id, std::string_view to);
+// Grants the one extension a deadline provides (EIO recognition +30 days, by the executing side;
+// preservation +30 days, by the issuing side), with the reason the other party is told. Errors:
+// clocks.no_extension / clocks.extension_used (409, field kind), request.wrong_side (403),
+// validation.* on reason. Recomputes the deadlines and notifies the other party's desk.
+Result<domain::Request> extend_request_deadline(store::Store& store, const RequestContext& context,
+                                                std::string_view id, std::string_view kind,
+                                                std::string reason);
 Result<store::Page<domain::Request>> list_requests(store::Store& store,
                                                    const RequestContext& context,
                                                    store::PageRequest page,

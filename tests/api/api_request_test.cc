@@ -386,7 +386,9 @@ TEST_F(ApiRequestTest, PrintableDocumentCarriesTheStructuredFieldsInFrenchAndAra
             r["identifiers"][0]["value"].get<std::string>(),
             r["legal_qualification"]["article"].get<std::string>(),
             r["legal_qualification"]["text"].get<std::string>(),
-            r["confidentiality"]["reason"].get<std::string>(), std::string("hearing_witness"),
+            r["confidentiality"]["reason"].get<std::string>(),
+            // The measure's kind, in the document's language.
+            std::string(lang == "ar" ? "الاستماع إلى شاهد" : "Audition de témoin"),
             std::string("2025-01-01")}) {
         EXPECT_NE(html.find(field), std::string::npos)
             << lang << " document lacks \"" << field << "\"";
@@ -492,8 +494,17 @@ TEST_F(ApiRequestTest, AnEmergencyOnceSentAlertsTheExecutingCountryAtOnce) {
   };
   EXPECT_EQ(alerts("fr.liaison"), 0) << "nothing is sent yet";
   r = move("ma.prosecutor", id, "sent");
+  // The demo puts FR's liaison magistrate on call: the alert is addressed to them by name.
   EXPECT_EQ(alerts("fr.liaison"), 1);
-  EXPECT_EQ(alerts("fr.prosecutor"), 1) << "the alert is for FR's desk";
+  EXPECT_EQ(alerts("fr.prosecutor"), 0) << "the alert goes to whoever is on call, not to all";
+  const std::string liaison_id =
+      as("fr.liaison").get("/session", std::nullopt).json()["user"]["id"];
+  ApiClient liaison = as("fr.liaison");
+  for (const json& item : list_all(liaison, "/notifications")) {
+    if (item["request_id"] == id) {
+      EXPECT_EQ(item["recipients"], json::array({liaison_id}));
+    }
+  }
   EXPECT_EQ(alerts("ma.prosecutor"), 0) << "the issuing side is not alerted of its own request";
   EXPECT_EQ(alerts("be.prosecutor"), 0);
 
@@ -508,6 +519,60 @@ TEST_F(ApiRequestTest, AnEmergencyOnceSentAlertsTheExecutingCountryAtOnce) {
   for (const json& e : json_member(desk, "emergencies")) listed |= e["request_id"] == id;
   EXPECT_TRUE(listed) << desk.describe();
   EXPECT_EQ(alerts("fr.liaison"), 1) << "delivery does not alert again";
+}
+
+TEST_F(ApiRequestTest, TheExecutingSideExtendsAnEioRecognitionOnceWithAReasonTheIssuerIsTold) {
+  ApiClient fr = as("fr.prosecutor");
+  ApiClient be = as("be.prosecutor");
+  HttpResponse proceedings = fr.get("/proceedings?limit=1");
+  ASSERT_EQ(proceedings.status, 200) << proceedings.describe();
+  const std::string fr_proceeding = proceedings.json()["items"][0]["id"];
+  HttpResponse created = fr.post("/requests", eio_request_body(fr_proceeding, random_letters(12)));
+  ASSERT_EQ(created.status, 201) << created.describe();
+  const std::string id = id_of(created.json());
+  move("fr.prosecutor", id, "validated");
+  move("fr.prosecutor", id, "sent");
+  json r = move("be.prosecutor", id, "delivered");
+  const json* recognition = deadline(r, "recognition");
+  ASSERT_NE(recognition, nullptr) << r["deadlines"].dump();
+  EXPECT_EQ((*recognition)["extendable"], true);
+  EXPECT_EQ((*recognition)["extended"], false);
+  const long long due_before = *parse_utc_millis((*recognition)["due_at"].get<std::string>());
+  const std::string path = "/requests/" + id + "/extensions";
+  const json reason = {
+      {"kind", "recognition"},
+      {"reason", "Vérification bancaire en cours auprès de trois banques (fictif)."}};
+
+  // The issuing side does not extend the executing side's recognition period (art. 12(5)).
+  EXPECT_TRUE(is_problem(fr.post(path, reason), 403, "request.wrong_side"));
+  EXPECT_TRUE(is_problem(be.post(path, {{"kind", "recognition"}, {"reason", " "}}), 422,
+                         "validation.missing_field"));
+  EXPECT_TRUE(is_problem(be.post(path, {{"kind", "acknowledgement"}, {"reason", "x"}}), 409,
+                         "clocks.no_extension"));
+  HttpResponse extended = be.post(path, reason);
+  ASSERT_EQ(extended.status, 200) << extended.describe();
+  const json after = extended.json();
+  recognition = deadline(after, "recognition");
+  ASSERT_NE(recognition, nullptr);
+  EXPECT_EQ((*recognition)["extended"], true);
+  EXPECT_EQ((*recognition)["extendable"], false);
+  const long long due_after = *parse_utc_millis((*recognition)["due_at"].get<std::string>());
+  // Thirty calendar days later in Brussels: 30 days, give or take a clock change.
+  EXPECT_LE(std::llabs(due_after - due_before - 30 * kDayMs), kHourMs) << extended.describe();
+  EXPECT_EQ(after["extensions"][0]["reason"], reason["reason"]);
+  // Once only.
+  EXPECT_TRUE(is_problem(be.post(path, reason), 409, "clocks.extension_used"));
+  // The issuer's desk is told, and reads the same deadline.
+  bool told = false;
+  for (const json& item : list_all(fr, "/notifications")) {
+    told |= item["request_id"] == id && item["kind"] == "extension" &&
+            item["deadline_kind"] == "recognition";
+  }
+  EXPECT_TRUE(told);
+  const json issuer_view = fr.get("/requests/" + id).json();
+  const json* seen_by_issuer = deadline(issuer_view, "recognition");
+  ASSERT_NE(seen_by_issuer, nullptr);
+  EXPECT_EQ((*seen_by_issuer)["due_at"], (*recognition)["due_at"]);
 }
 
 }  // namespace

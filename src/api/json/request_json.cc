@@ -131,7 +131,13 @@ json request_to_json(const domain::Request& r, std::string_view viewer_country) 
     deadlines.push_back({{"kind", d.kind},
                          {"due_at", format_rfc3339(d.due_at)},
                          {"status", d.status},
-                         {"binding", d.binding}});
+                         {"binding", d.binding},
+                         {"extended", d.extended},
+                         {"extendable", d.extendable}});
+  }
+  json extensions = json::array();
+  for (const auto& e : r.extensions) {
+    extensions.push_back({{"kind", e.kind}, {"at", format_rfc3339(e.at)}, {"reason", e.reason}});
   }
   json next = json::array();
   for (auto state : domain::next_states(r.channel, r.status, domain::side_of(r, viewer_country))) {
@@ -167,6 +173,7 @@ json request_to_json(const domain::Request& r, std::string_view viewer_country) 
       {"next_states", next},
       {"status_history", history},
       {"deadlines", deadlines},
+      {"extensions", extensions},
       {"owner_country", r.meta.owner_country},
       {"handling_code", r.meta.handling_code},
       {"version", r.meta.version},

@@ -102,6 +102,22 @@ awaitable<Response> transition(Exchange& exchange) {
   });
 }
 
+awaitable<Response> extend(Exchange& exchange) {
+  std::string kind, reason;
+  json::ObjectReader reader(exchange.body());
+  for (Status status :
+       {reader.text("kind", kind), reader.text("reason", reason), reader.finish()}) {
+    if (!status.ok()) co_return problem_response(status.error());
+  }
+  co_return co_await exchange.transact([&](store::Store& store) -> Result<Response> {
+    TAAWUN_ASSIGN_OR_RETURN(auto request, service::extend_request_deadline(
+                                              store, exchange.context(), exchange.param("id"), kind,
+                                              std::move(reason)));
+    return resource_response(200, json::request_to_json(request, exchange.context().actor.country),
+                             request.meta.version);
+  });
+}
+
 awaitable<Response> document(Exchange& exchange) {
   const std::string lang = query_value(exchange.request(), "lang");
   co_return co_await exchange.transact([&](store::Store& store) -> Result<Response> {
@@ -237,6 +253,7 @@ void add_request_routes(std::vector<Route>& routes) {
   routes.push_back({"PATCH", "/api/v1/requests/{id}", true, update});
   routes.push_back({"POST", "/api/v1/requests/{id}/review", false, review});
   routes.push_back({"POST", "/api/v1/requests/{id}/transitions", true, transition});
+  routes.push_back({"POST", "/api/v1/requests/{id}/extensions", true, extend});
   routes.push_back({"GET", "/api/v1/requests/{id}/document", false, document});
   routes.push_back({.method = "POST",
                     .pattern = "/api/v1/requests/{id}/attachments",

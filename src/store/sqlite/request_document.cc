@@ -53,7 +53,9 @@ std::string encode_request_document(const domain::Request& r) {
     deadlines.push_back({{"kind", d.kind},
                          {"due_at", format_rfc3339(d.due_at)},
                          {"status", d.status},
-                         {"binding", d.binding}});
+                         {"binding", d.binding},
+                         {"extended", d.extended},
+                         {"extendable", d.extendable}});
   }
   json document = {
       {"legal_basis", r.legal_basis},
@@ -130,7 +132,8 @@ Status decode_request_document(const std::string& text_document, domain::Request
   }
   for (const auto& x : d.value("deadlines", json::array())) {
     r.deadlines.push_back({text(x, "kind"), time_or_epoch(x.value("due_at", json())),
-                           text(x, "status"), x.value("binding", true)});
+                           text(x, "status"), x.value("binding", true), x.value("extended", false),
+                           x.value("extendable", false)});
   }
   return {};
 }
