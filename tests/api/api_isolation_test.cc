@@ -10,12 +10,19 @@
 // assistance, one sent and acknowledged, one draft), FR -> BE (European Investigation Order, sent)
 // and BE -> a provider in ES (emergency European Production Order, received by the provider).
 // A third country must see nothing of them: same 404 as a nonexistent id, no canary of their
-// texts, no row in its lists, desk, statistics or notifications.
+// texts, no row in its lists, desk, statistics or notifications. Each of them carries an
+// attachment whose name and content hold the request's canary: a country not party to the request
+// (and the executing country of a draft) must not list, download, delete or add to it, and an
+// attachment id used under another request's path is unknown there.
+// Each country's administrator also keeps a duty roster (an on-call liaison magistrate whose
+// display name holds the country's canary, a head of office): the roster is the country's own.
 // A route of route_table() that the matrix below does not know fails the test: add it here when
 // you add it to the server.
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <ctime>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -50,10 +57,39 @@ struct CountryData {
   std::string proceeding_cursor;
   std::string audit_cursor;
   std::vector<json> links;    // links the country sees (each is shared with one other)
-  std::set<std::string> ids;  // every id the country owns (demo data included)
+  json duty_holder;           // a liaison magistrate (display name holds the canary) on call
+  std::vector<json> duties;   // the seeded duties, as GET /duties lists them
+  std::set<std::string> ids;  // every id the country owns (demo data and duties included)
 };
 
 std::string id_of(const json& j) { return j.is_object() ? j.value("id", "") : ""; }
+
+// RFC 3339 UTC, whole seconds, `offset` from now.
+std::string utc_from_now(std::chrono::seconds offset) {
+  const std::time_t t =
+      std::chrono::system_clock::to_time_t(std::chrono::system_clock::now() + offset);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char out[32];
+  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return out;
+}
+
+// POST /requests/{request_id}/attachments: the raw file, not JSON.
+HttpRequest upload(const std::string& request_id, const std::string& filename, std::string content,
+                   std::string media_type = "application/pdf", std::vector<Header> headers = {}) {
+  headers.push_back({"Content-Type", std::move(media_type)});
+  return {"POST",
+          std::string(kApi) + "/requests/" + request_id +
+              "/attachments?filename=" + url_encode(filename),
+          std::move(content), std::move(headers)};
+}
+
+// A small binary file holding `canary` (NUL and high bytes included).
+std::string file_with(const std::string& canary) {
+  using namespace std::string_literals;
+  return "%PDF-1.4\n\0\x01\xfe\xff annexe "s + canary + "\n%%EOF\n";
+}
 
 // A request for cooperation between two countries, seeded by its issuer.
 struct SharedRequest {
@@ -61,8 +97,22 @@ struct SharedRequest {
   std::string executing;  // "fr"
   std::string canary;     // in every free text and identifier of the request
   json request;           // as the issuer reads it after seeding
+  json attachment;        // uploaded by the issuer: its name and content hold the canary
+  std::string content;    // the attachment's bytes
   std::string id() const { return request.value("id", ""); }
+  std::string attachment_id() const { return attachment.value("id", ""); }
   bool party(const std::string& cc) const { return cc == issuing || cc == executing; }
+  // Whether the executing country has the request (it was sent or issued).
+  bool sent() const {
+    for (const json& h : request["status_history"]) {
+      if (h["state"] == "sent" || h["state"] == "issued") return true;
+    }
+    return false;
+  }
+  // Whether `cc` may see the request: its issuer, or its executing country once sent.
+  bool visible_to(const std::string& cc) const {
+    return cc == issuing || (cc == executing && sent());
+  }
   // Ids a party legitimately learns from the request: the issuer's proceeding and the users who
   // moved it (status_history actors).
   std::set<std::string> disclosed_ids() const {
@@ -164,6 +214,40 @@ class ApiIsolationTest : public ::testing::Test {
     ASSERT_EQ(u.status, 201) << u.describe();
     d.user = u.json();
 
+    // The roster: the canary's liaison magistrate on call for a week, the demo prosecutor heading
+    // the office (besides the demo's own duties).
+    HttpResponse l = admin.post("/users", {{"username", cc + ".l" + d.canary},
+                                           {"password", "fictional-test-password-" + d.canary},
+                                           {"role", "liaison_magistrate"},
+                                           {"display_name", "Liaison " + d.canary}});
+    ASSERT_EQ(l.status, 201) << l.describe();
+    d.duty_holder = l.json();
+    std::string prosecutor_id;
+    for (const json& user : list_all(admin, "/users")) {
+      if (user["username"] == cc + ".prosecutor") prosecutor_id = id_of(user);
+    }
+    ASSERT_FALSE(prosecutor_id.empty());
+    using std::chrono::hours;
+    std::set<std::string> seeded;
+    for (const json& body : {json{{"duty", "on_call_liaison"},
+                                  {"user_id", id_of(d.duty_holder)},
+                                  {"starts_at", utc_from_now(-hours(1))},
+                                  {"ends_at", utc_from_now(hours(24 * 7))}},
+                             json{{"duty", "head_of_office"},
+                                  {"user_id", prosecutor_id},
+                                  {"starts_at", utc_from_now(-hours(1))}}}) {
+      HttpResponse duty = admin.post("/duties", body);
+      ASSERT_EQ(duty.status, 201) << duty.describe();
+      seeded.insert(id_of(duty.json()));
+    }
+    HttpResponse roster = admin.get("/duties", std::nullopt);
+    ASSERT_EQ(roster.status, 200) << roster.describe();
+    for (const json& duty : json_member(roster, "items")) {
+      d.ids.insert(id_of(duty));
+      if (seeded.count(id_of(duty))) d.duties.push_back(duty);
+    }
+    ASSERT_EQ(d.duties.size(), 2u) << roster.describe();
+
     // Every id the country owns, demo data included.
     for (const json& p : list_all(writer, "/persons")) d.ids.insert(id_of(p));
     for (const json& p : list_all(writer, "/proceedings")) {
@@ -214,6 +298,11 @@ class ApiIsolationTest : public ::testing::Test {
       ASSERT_EQ(t.status, 200) << issuing << "->" << executing << " to " << to << ": "
                                << t.describe();
     }
+    // The annex: its name and bytes hold the request's canary.
+    r.content = file_with(r.canary);
+    HttpResponse attached = issuer.send(upload(id, "annexe-" + r.canary + ".pdf", r.content));
+    ASSERT_EQ(attached.status, 201) << attached.describe();
+    r.attachment = attached.json();
     HttpResponse read = issuer.get("/requests/" + id);
     ASSERT_EQ(read.status, 200) << read.describe();
     r.request = read.json();
@@ -686,6 +775,16 @@ std::map<std::string, Generator> matrix() {
     }
     return out;
   };
+  m["POST /api/v1/requests/{}/extensions"] = [foreign_requests](const Ctx& c) {
+    std::vector<Probe> out;
+    for (const SharedRequest* r : foreign_requests(c)) {
+      for (const char* body : {R"({"kind":"recognition","reason":"x"})",
+                               R"({"kind":"preservation","reason":"x"})", "{}"}) {
+        out.push_back(probe(make("POST", "/requests/" + r->id() + "/extensions", body), {r->id()}));
+      }
+    }
+    return out;
+  };
   m["GET /api/v1/requests/{}/document"] = [foreign_requests](const Ctx& c) {
     std::vector<Probe> out;
     for (const SharedRequest* r : foreign_requests(c)) {
@@ -694,6 +793,127 @@ std::map<std::string, Generator> matrix() {
         out.push_back(probe(make("GET", path + q, {}, purpose()), {r->id()}));
       }
       out.push_back(probe(make("GET", path + "?lang=es"), {r->id()}));
+    }
+    return out;
+  };
+
+  // Attachments: those of a request the attacker's country may not see (a third country's, or a
+  // draft of the victim addressed to it) are as unknown as a nonexistent request's; an attachment
+  // id under the attacker's own request is unknown there. Attachments of a request it is party to
+  // are only listed.
+  auto hidden_requests = [](const Ctx& c) {
+    std::vector<const SharedRequest*> out;
+    for (const SharedRequest& r : c.requests) {
+      if (r.party(c.victim.cc) && !r.visible_to(c.own.cc)) out.push_back(&r);
+    }
+    return out;
+  };
+  // A request the attacker's country sees (every country is party to one).
+  auto own_request = [](const Ctx& c) {
+    for (const SharedRequest& r : c.requests) {
+      if (r.visible_to(c.own.cc)) return r.id();
+    }
+    return std::string();
+  };
+  m["POST /api/v1/requests/{}/attachments"] = [hidden_requests](const Ctx& c) {
+    std::vector<Probe> out;
+    const std::string content = file_with(c.own.canary);
+    const std::string name = "note-" + c.own.canary + ".pdf";
+    for (const SharedRequest* r : hidden_requests(c)) {
+      const std::string id = r->id();
+      out.push_back(probe(upload(id, name, content), {id}));
+      out.push_back(probe(upload(id, name, content, "application/pdf",
+                                 {{"X-Content-SHA256", std::string(64, '0')}}),
+                          {id}));
+      out.push_back(probe(upload(id, name, "", "application/pdf"), {id}));
+      out.push_back(probe(upload(id, "../" + name, content), {id}));
+      out.push_back(probe(upload(id, name, content, "not a type"), {id}));
+      out.push_back(
+          probe(upload(id, name, json{{"note", c.own.canary}}.dump(), "application/json"), {id}));
+    }
+    return out;
+  };
+  m["GET /api/v1/requests/{}/attachments"] = [hidden_requests](const Ctx& c) {
+    std::vector<Probe> out;
+    for (const SharedRequest* r : hidden_requests(c)) {
+      for (Probe& x : reads("/requests/" + r->id() + "/attachments", r->id())) {
+        out.push_back(std::move(x));
+      }
+    }
+    for (const SharedRequest& r : c.requests) {
+      if (r.party(c.victim.cc) && r.visible_to(c.own.cc)) {
+        out.push_back(plain(make("GET", "/requests/" + r.id() + "/attachments", {}, purpose())));
+      }
+    }
+    return out;
+  };
+  // Paths to one attachment of a hidden request: its own path, the same id under the attacker's
+  // request, and the hidden request with a nonexistent attachment id.
+  auto attachment_paths = [hidden_requests, own_request](const Ctx& c) {
+    std::vector<std::pair<std::string, std::vector<std::string>>> out;
+    const std::string own = own_request(c);
+    for (const SharedRequest* r : hidden_requests(c)) {
+      const std::string id = r->id(), att = r->attachment_id();
+      out.push_back({"/requests/" + id + "/attachments/" + att, {id, att}});
+      out.push_back({"/requests/" + own + "/attachments/" + att, {att}});
+      out.push_back(
+          {"/requests/" + id + "/attachments/" + nonexistent_id_like(att), std::vector{id}});
+    }
+    return out;
+  };
+  m["GET /api/v1/requests/{}/attachments/{}"] = [attachment_paths](const Ctx& c) {
+    std::vector<Probe> out;
+    for (const auto& [path, ids] : attachment_paths(c)) {
+      out.push_back(probe(make("GET", path, {}, purpose()), ids));
+      out.push_back(probe(make("GET", path), ids));
+    }
+    return out;
+  };
+  m["DELETE /api/v1/requests/{}/attachments/{}"] = [attachment_paths](const Ctx& c) {
+    std::vector<Probe> out;
+    for (const auto& [path, ids] : attachment_paths(c)) {
+      out.push_back(probe(make("DELETE", path), ids));
+      out.push_back(probe(make("DELETE", path, {}, {{"If-Match", "*"}}), ids));
+    }
+    return out;
+  };
+
+  // The duty roster: the caller's country's only.
+  m["GET /api/v1/duties"] = [](const Ctx&) {
+    return std::vector<Probe>{plain(make("GET", "/duties")),
+                              plain(make("GET", "/duties", {}, purpose()))};
+  };
+  m["POST /api/v1/duties"] = [](const Ctx& c) {
+    // Only bodies naming a victim user (never one that could succeed in the attacker's country).
+    std::vector<Probe> out;
+    using std::chrono::hours;
+    for (const std::string& user : {id_of(c.victim.duty_holder), id_of(c.victim.user)}) {
+      for (const char* duty : {"on_call_liaison", "head_of_office"}) {
+        json body = {{"duty", duty},
+                     {"user_id", user},
+                     {"starts_at", utc_from_now(hours(1))},
+                     {"ends_at", utc_from_now(hours(48))}};
+        out.push_back(probe(make("POST", "/duties", body.dump()), {user}));
+      }
+    }
+    // Server-owned fields: the country and the id.
+    json with_country = {{"duty", "head_of_office"},
+                         {"user_id", id_of(c.victim.duty_holder)},
+                         {"starts_at", utc_from_now(hours(1))},
+                         {"country", c.victim.upper}};
+    out.push_back(plain(make("POST", "/duties", with_country.dump())));
+    json with_id = with_country;
+    with_id.erase("country");
+    with_id["id"] = id_of(c.victim.duties[0]);
+    out.push_back(plain(make("POST", "/duties", with_id.dump())));
+    return out;
+  };
+  m["DELETE /api/v1/duties/{}"] = [](const Ctx& c) {
+    std::vector<Probe> out;
+    for (const json& duty : c.victim.duties) {
+      out.push_back(probe(make("DELETE", "/duties/" + id_of(duty)), {id_of(duty)}));
+      out.push_back(
+          probe(make("DELETE", "/duties/" + id_of(duty), {}, {{"If-Match", "*"}}), {id_of(duty)}));
     }
     return out;
   };
@@ -800,21 +1020,24 @@ void check_no_foreign_data(const std::map<std::string, CountryData>& data,
   auto in_request = [&](const std::string& t) {
     return request.target.find(t) != std::string::npos || request.body.find(t) != std::string::npos;
   };
-  // What the attacker's country learns legitimately from the requests it is party to.
+  // What the attacker's country learns legitimately from the requests it sees (a draft is its
+  // issuer's alone until sent).
   std::set<std::string> disclosed;
   for (const SharedRequest& r : shared) {
-    if (!r.party(attacker_cc)) continue;
+    if (!r.visible_to(attacker_cc)) continue;
     for (const std::string& id : r.disclosed_ids()) disclosed.insert(id);
   }
   for (const SharedRequest& r : shared) {
-    if (r.party(attacker_cc)) continue;
+    if (r.visible_to(attacker_cc)) continue;
     if (contains_ci(text, r.canary)) {
       findings.add("canary of request " + r.issuing + "->" + r.executing + " in response to " +
                    attacker_cc + ": " + describe(request) + " -> " + response.describe());
     }
     if (audit) continue;
     for (const std::string& t : tokens) {
-      if ((t == r.id() || r.disclosed_ids().count(t)) && !disclosed.count(t) && !in_request(t)) {
+      const bool of_request = t == r.id() || t == r.attachment_id() ||
+                              t == r.attachment.value("sha256", "") || r.disclosed_ids().count(t);
+      if (of_request && !disclosed.count(t) && !in_request(t)) {
         findings.add("id " + t + " of request " + r.issuing + "->" + r.executing +
                      " in response to " + attacker_cc + ": " + describe(request) + " -> " +
                      response.describe());
@@ -997,15 +1220,29 @@ TEST_F(ApiIsolationTest, RequestsAreSeenAndCountedByTheirTwoPartiesOnly) {
     }
     EXPECT_EQ(counted, by_status) << cc << ": " << stats.describe();
 
-    // Notifications: the emergency alert reaches the executing country only.
-    HttpResponse notes = client.get("/notifications?limit=100", std::nullopt);
-    ASSERT_EQ(notes.status, 200) << notes.describe();
-    int alerts = 0;
-    for (const json& n : json_member(notes, "items")) {
-      EXPECT_TRUE(party.count(n.value("request_id", ""))) << cc << " notification: " << n.dump();
-      alerts += n["kind"] == "emergency" && n["request_id"] == order.id();
+    // Notifications: the emergency alert reaches the executing country only, addressed to whoever
+    // is on call there (the demo's liaison magistrate and the seeded duty holder), not to its
+    // prosecutor.
+    for (const std::string& user : {cc + ".prosecutor", cc + ".liaison"}) {
+      ApiClient reader = as(user);
+      HttpResponse notes = reader.get("/notifications?limit=100", std::nullopt);
+      ASSERT_EQ(notes.status, 200) << notes.describe();
+      int alerts = 0;
+      for (const json& n : json_member(notes, "items")) {
+        EXPECT_TRUE(party.count(n.value("request_id", "")))
+            << user << " notification: " << n.dump();
+        if (n["kind"] != "emergency" || n["request_id"] != order.id()) continue;
+        ++alerts;
+        std::set<std::string> recipients;
+        for (const json& id : n["recipients"]) recipients.insert(id.get<std::string>());
+        EXPECT_TRUE(recipients.count(id_of(data_->at(cc).duty_holder))) << n.dump();
+        for (const std::string& id : recipients) {
+          EXPECT_TRUE(data_->at(cc).ids.count(id)) << "recipient of another country: " << n.dump();
+        }
+      }
+      const bool on_call = cc == order.executing && user == cc + ".liaison";
+      EXPECT_EQ(alerts, on_call ? 1 : 0) << user << ": " << notes.describe();
     }
-    EXPECT_EQ(alerts, cc == order.executing ? 1 : 0) << cc << ": " << notes.describe();
   }
 }
 
@@ -1116,11 +1353,40 @@ TEST_F(ApiIsolationTest, ReplayEveryRouteWithEveryForeignTokenAndRole) {
   }
 
   for (const SharedRequest& sr : *requests_) {
-    HttpResponse r = as(sr.issuing + ".prosecutor").get("/requests/" + sr.id());
+    ApiClient issuer = as(sr.issuing + ".prosecutor");
+    HttpResponse r = issuer.get("/requests/" + sr.id());
     ++requests;
     EXPECT_EQ(r.status, 200) << r.describe();
     EXPECT_EQ(r.json(), sr.request)
         << "request " << sr.issuing << "->" << sr.executing << " changed";
+    // Its one attachment, unchanged, and nothing added.
+    HttpResponse list = issuer.get("/requests/" + sr.id() + "/attachments");
+    ++requests;
+    EXPECT_EQ(list.status, 200) << list.describe();
+    EXPECT_EQ(json_member(list, "items"), json::array({sr.attachment}))
+        << "attachments of request " << sr.issuing << "->" << sr.executing << " changed";
+    HttpResponse file = issuer.get("/requests/" + sr.id() + "/attachments/" + sr.attachment_id());
+    ++requests;
+    EXPECT_EQ(file.status, 200) << file.describe();
+    EXPECT_EQ(file.body, sr.content) << "attachment of " << sr.issuing << "->" << sr.executing;
+  }
+  // Every seeded duty still there, unchanged, and no duty of another country's users.
+  for (const auto& [cc, d] : *data_) {
+    HttpResponse roster = as(cc + ".admin").get("/duties", std::nullopt);
+    ++requests;
+    ASSERT_EQ(roster.status, 200) << roster.describe();
+    std::map<std::string, json> listed;
+    for (const json& duty : json_member(roster, "items")) {
+      listed[id_of(duty)] = duty;
+      EXPECT_EQ(duty["country"], d.upper) << duty.dump();
+      EXPECT_TRUE(d.ids.count(duty.value("user_id", "")))
+          << "holder not of " << cc << ": " << duty.dump();
+      EXPECT_TRUE(d.ids.count(id_of(duty))) << "a foreign request added a duty: " << duty.dump();
+    }
+    for (const json& duty : d.duties) {
+      ASSERT_TRUE(listed.count(id_of(duty))) << "duty of " << cc << " removed: " << duty.dump();
+      EXPECT_EQ(listed[id_of(duty)], duty) << "duty of " << cc << " changed";
+    }
   }
 
   // Every session logs out; the others keep working until their own turn.

@@ -1,7 +1,8 @@
 // End-to-end tests of the web interface (see ./run). Plain Node + playwright-core, no test framework:
 // each test is an async function; they run in order (later ones use what earlier ones created).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
@@ -190,6 +191,25 @@ let maProceedingUrl = '';
 let requestUrl = '';
 let requestId = '';
 let emergencyId = '';
+let liaisonId = '';
+// The letter rogatory's annex: a small file with UTF-8 text, attached by MA, downloaded by FR.
+const ANNEX_NAME = 'Annexe 1 – procès-verbal.txt';
+const ANNEX = Buffer.from('Procès-verbal d’audition (fictif, tests de bout en bout).\nمحضر استماع تجريبي.\n', 'utf8');
+const ANNEX_SHA256 = createHash('sha256').update(ANNEX).digest('hex');
+let annexId = '';
+
+function sha256(bytes) {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+// "YYYY-MM-DDTHH:mm" of an instant in a time zone (what a datetime-local input holds).
+function wallClock(at, timeZone) {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+  }).formatToParts(new Date(at));
+  const v = (t) => parts.find((p) => p.type === t).value;
+  return `${v('year')}-${v('month')}-${v('day')}T${v('hour')}:${v('minute')}`;
+}
 
 // The link JSON as the logged-in user's country sees it (the app's own session cookie, a stated purpose).
 async function apiLink(id) {
@@ -549,6 +569,68 @@ async function main() {
     assert((await page.textContent('#users-table')).includes('fr.prosecutor'), 'users list');
   });
 
+  await test('administrator sets an on-call shift for a liaison magistrate, in Paris time', async () => {
+    await login('fr.admin', 'fr');
+    await page.selectOption('#language-select', 'fr');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    assert(await page.$('.sidenav a[href="/duties"]'), 'duty roster not in the navigation');
+    await go('/duties');
+    await page.waitForSelector('#duty-form');
+    // The demo puts each country's liaison magistrate on call and its prosecutor at the head of the office.
+    await page.waitForSelector('#duty-head li');
+    // The administrator takes the demo's shift off the roster (after confirming), then sets a new one.
+    for (;;) {
+      const row = await page.$('#duties-upcoming tr[data-duty=on_call_liaison]');
+      if (!row) break;
+      const id = await row.getAttribute('data-duty-id');
+      await page.click(`#remove-duty-${id}`);
+      await page.waitForSelector('#duty-dialog[open]');
+      await page.click('#duty-dialog-confirm');
+      await page.waitForSelector(`tr[data-duty-id="${id}"]`, { state: 'detached' });
+    }
+    await page.waitForSelector('#duty-nobody');
+    await page.waitForFunction(() => document.querySelectorAll('#du-user_id option').length > 1);
+    liaisonId = await page.$eval('#du-user_id', (sel) => [...sel.options].find((o) => o.text.startsWith('fr.liaison')).value);
+    const roles = await page.$$eval('#du-user_id option', (os) => os.map((o) => o.text));
+    assert(!roles.some((r) => /fr\.(admin|analyst|auditor)/.test(r)), `picker offers other roles: ${roles}`);
+    // The end is required for an on-call shift: the form says so beside the field, nothing is sent.
+    await page.selectOption('#du-user_id', liaisonId);
+    await page.fill('#du-ends_at', '');
+    await page.click('#duty-save');
+    await page.waitForSelector('#du-ends_at-error');
+    assert((await page.getAttribute('#du-ends_at', 'aria-invalid')) === 'true', 'end not flagged');
+    // An end before the start is refused by the form too.
+    const now = Date.now();
+    const starts = wallClock(now - 3600000, 'Europe/Paris');
+    const ends = wallClock(now + 86400000, 'Europe/Paris');
+    await page.fill('#du-starts_at', starts);
+    await page.fill('#du-ends_at', starts);
+    await page.click('#duty-save');
+    await page.waitForFunction(() => /après le début/.test(document.querySelector('#du-ends_at-error')?.textContent ?? ''));
+    await shot('fr-duties-form-errors', true);
+    await page.fill('#du-ends_at', ends);
+    await page.click('#duty-save');
+    await page.waitForSelector(`#duty-now li[data-user-id="${liaisonId}"]`);
+    assert(!(await page.$('#du-ends_at-error')), 'error left after saving');
+    // Entered in Paris time, stored in UTC.
+    const admin = await apiSession('fr.admin');
+    const { items } = await admin('GET', '/duties');
+    const shift = items.find((d) => d.user_id === liaisonId && d.duty === 'on_call_liaison');
+    assert(shift && shift.active, `no active shift: ${JSON.stringify(items)}`);
+    const expected = Math.floor((now - 3600000) / 60000) * 60000;
+    assert(Date.parse(shift.starts_at) === expected, `starts_at ${shift.starts_at}, expected ${new Date(expected).toISOString()}`);
+    assert(wallClock(Date.parse(shift.ends_at), 'Europe/Paris') === ends, `ends_at ${shift.ends_at} is not ${ends} in Paris`);
+    await shot('fr-duties', true);
+    await page.selectOption('#language-select', 'ar');
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await page.waitForSelector(`#duty-now li[data-user-id="${liaisonId}"]`);
+    const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    assert(fits, 'horizontal overflow on the Arabic duty roster');
+    await shot('ar-duties', true);
+    await page.selectOption('#language-select', 'fr');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  });
+
   await test('MA prosecutor creates a letter rogatory to France from a proceeding, fixes the review, validates and sends it', async () => {
     await login('ma.prosecutor', 'fr');
     await page.selectOption('#language-select', 'fr');
@@ -598,9 +680,42 @@ async function main() {
     await page.click('#request-save');
     await page.waitForSelector('#review-complete');
     assert(!(await page.$('#review-summary')), 'problems still listed');
-    await page.click('#request-validate');
-    await page.waitForURL(/\/requests\/req_[^/]+$/);
+    // The draft's annex: its SHA-256 is computed in the browser before sending, and the server keeps the same.
+    await go(requestUrl);
+    await page.waitForSelector('#attachments-empty');
+    await page.setInputFiles('#attachment-file', { name: ANNEX_NAME, mimeType: 'text/plain', buffer: ANNEX });
+    await page.waitForSelector('#attachment-local-sha256');
+    const local = (await page.textContent('#attachment-local-sha256')).trim();
+    assert(local === ANNEX_SHA256, `hash computed in the browser ${local}, expected ${ANNEX_SHA256}`);
+    await shot('fr-request-attachment-ready', true);
+    await page.click('#attachment-send');
+    await page.waitForSelector('#attachments-list li[data-attachment-id]');
+    annexId = await page.getAttribute('#attachments-list li[data-attachment-id]', 'data-attachment-id');
+    const listed = (await page.textContent(`#attachments-list li[data-attachment-id="${annexId}"] code`)).trim();
+    assert(listed === ANNEX_SHA256, `listed SHA-256 ${listed}`);
+    assert((await page.getAttribute(`#attachments-list li[data-attachment-id="${annexId}"] code`, 'dir')) === 'ltr', 'hash not ltr');
+    const row = await page.textContent(`#attachments-list li[data-attachment-id="${annexId}"]`);
+    assert(row.includes(ANNEX_NAME) && row.includes('octets') && row.includes('Maroc'), `attachment row: ${row}`);
+    const stored = await page.evaluate(async (rid) => {
+      const r = await fetch(`/api/v1/requests/${rid}/attachments`, { headers: { 'X-Purpose': 'e2e check' } });
+      return r.json();
+    }, requestId);
+    assert(stored.items.length === 1 && stored.items[0].sha256 === ANNEX_SHA256 && stored.items[0].size === ANNEX.length,
+      `server's record: ${JSON.stringify(stored)}`);
+    // A second file, attached by mistake, is removed from the draft after confirmation.
+    await page.setInputFiles('#attachment-file', { name: 'erreur.bin', mimeType: '', buffer: Buffer.from([0, 1, 2, 3]) });
+    await page.waitForSelector('#attachment-send:not([disabled])');
+    await page.click('#attachment-send');
+    await page.waitForFunction(() => document.querySelectorAll('#attachments-list li').length === 2);
+    const wrong = await page.$$eval('#attachments-list li', (els) => els.find((e) => e.textContent.includes('erreur.bin')).getAttribute('data-attachment-id'));
+    await page.click(`#remove-${wrong}`);
+    await page.waitForSelector('#attachment-dialog[open]');
+    await page.click('#attachment-dialog-confirm');
+    await page.waitForFunction(() => document.querySelectorAll('#attachments-list li').length === 1);
+    await page.locator('#attachments').screenshot({ path: path.join(SHOTS, 'fr-request-attachments.png') });
+    await page.click('#step-validated');
     await page.waitForSelector('.page-title .request-status[data-status=validated]');
+    assert(!(await page.$(`#remove-${annexId}`)), 'removal offered once validated');
     await page.click('#step-sent');
     await page.waitForSelector('.page-title .request-status[data-status=sent]');
     await page.waitForSelector('#deadlines-table tr[data-kind=requested_by_issuer] .countdown');
@@ -662,6 +777,19 @@ async function main() {
     await page.waitForSelector('.page-title .request-status[data-status=acknowledged]');
     assert(await page.$('#request-timeline li[data-state=acknowledged] .badge-receipt'), 'acknowledgement not a receipt');
     await shot('fr-request-acknowledged', true);
+    // The annex MA attached: FR downloads it; the bytes are those MA sent (same SHA-256).
+    assert(annexId, 'needs the annex attached by MA');
+    await page.waitForSelector(`#attachments-list li[data-attachment-id="${annexId}"]`);
+    const shown = (await page.textContent(`#attachments-list li[data-attachment-id="${annexId}"] code`)).trim();
+    assert(shown === ANNEX_SHA256, `SHA-256 shown to FR: ${shown}`);
+    assert(!(await page.$(`#remove-${annexId}`)), 'the executing side is offered removal');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`#download-${annexId}`)]);
+    assert(download.suggestedFilename() === ANNEX_NAME, `file name ${download.suggestedFilename()}`);
+    const bytes = readFileSync(await download.path());
+    assert(sha256(bytes) === ANNEX_SHA256, `downloaded bytes hash to ${sha256(bytes)}`);
+    await page.waitForFunction(() => /SHA-256 correspond/.test(document.querySelector('#attachments')?.textContent ?? ''));
+    assert(await page.$('#attachment-file'), 'the executing side cannot attach its results');
+    await page.locator('#attachments').screenshot({ path: path.join(SHOTS, 'fr-request-attachments-executing.png') });
     // A refusal asks for confirmation first; cancelling changes nothing.
     await page.click('#step-under_review');
     await page.waitForSelector('.page-title .request-status[data-status=under_review]');
@@ -674,8 +802,38 @@ async function main() {
     // The emergency reached France's desk.
     await go('/');
     await page.waitForSelector('#desk-emergencies .countdown');
-    await page.waitForSelector('#notifications-list [data-kind=emergency]');
+    // The alert itself is addressed to the liaison magistrate on call, by name: not to this prosecutor.
+    await page.waitForSelector('#notifications-list, #notifications-empty');
+    assert(!(await page.$('#notifications-list [data-kind=emergency]')), 'the emergency alert reached a prosecutor');
+    assert(!(await page.$('#emergency-alerts')), 'emergency shown as addressed to the prosecutor');
     await shot('fr-dashboard-desk', true);
+  });
+
+  await test('the emergency shows on the on-call liaison magistrate’s desk as addressed to him', async () => {
+    assert(emergencyId && liaisonId, 'needs the emergency and the on-call shift');
+    const liaison = await apiSession('fr.liaison');
+    const notes = await liaison('GET', '/notifications?limit=100');
+    const alert = notes.items.find((n) => n.kind === 'emergency' && n.request_id === emergencyId);
+    assert(alert && alert.recipients.length === 1 && alert.recipients[0] === liaisonId, `emergency alert: ${JSON.stringify(notes.items)}`);
+    await login('fr.liaison', 'fr');
+    await page.selectOption('#language-select', 'fr');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    await page.waitForSelector(`#emergency-alerts li[data-request-id="${emergencyId}"][data-addressee=onDuty]`);
+    const text = await page.textContent('#emergency-alerts');
+    assert(/Adressée à vous — vous êtes d’astreinte/.test(text), `alert text: ${text}`);
+    assert(await page.$(`#notifications-list li[data-kind=emergency][data-addressee=onDuty]`), 'not marked in the list');
+    await shot('fr-dashboard-on-call', true);
+    await page.selectOption('#language-select', 'ar');
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await page.waitForFunction(() => /أنت المداوم/.test(document.querySelector('#emergency-alerts')?.textContent ?? ''));
+    const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    assert(fits, 'horizontal overflow on the Arabic dashboard');
+    await shot('ar-dashboard-on-call', true);
+    // The alert leads to the request.
+    await page.click(`#emergency-alerts li[data-request-id="${emergencyId}"] a`);
+    await page.waitForURL(new RegExp(`/requests/${emergencyId}$`));
+    await page.selectOption('#language-select', 'fr');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
   });
 
   await test('a letter rogatory carried through to the end feeds the statistics', async () => {
@@ -726,6 +884,15 @@ async function main() {
     const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
     assert(fits, 'horizontal overflow on the Arabic request page');
     assert(!(await page.$('#step-acknowledged')), 'MA offered an executing step');
+    await page.waitForSelector(`#attachments-list li[data-attachment-id="${annexId}"]`);
+    const hashBox = await page.evaluate(() => {
+      const code = document.querySelector('#attachments-list code');
+      const panel = document.querySelector('#attachments').getBoundingClientRect();
+      const r = code.getBoundingClientRect();
+      return { dir: getComputedStyle(code).direction, inside: r.right <= panel.right + 1 && r.left >= panel.left - 1 };
+    });
+    assert(hashBox.dir === 'ltr' && hashBox.inside, `SHA-256 layout in Arabic: ${JSON.stringify(hashBox)}`);
+    await page.locator('#attachments').screenshot({ path: path.join(SHOTS, 'ar-request-attachments.png') });
     await shot('ar-request-ma', true);
     const [doc] = await Promise.all([context.waitForEvent('page'), page.click('#print-own')]);
     await doc.waitForLoadState();
@@ -805,6 +972,9 @@ async function main() {
         await page.waitForSelector('#channel-choice');
         await shot(`${lang}-request-channels`);
       }
+      await go('/duties');
+      await page.waitForSelector('#duty-now');
+      await shot(`${lang}-duties-read-only`, true);
       await go('/statistics');
       await page.waitForSelector('#chart-status canvas');
       await page.waitForSelector('#links-found-total');
