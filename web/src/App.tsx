@@ -8,6 +8,7 @@ import { PurposeBar, PurposeGate } from './components/PurposeBar';
 import { Link, match, navigate, usePath } from './router';
 import { AuditView } from './screens/AuditView';
 import { Dashboard } from './screens/Dashboard';
+import { DutyRoster } from './screens/DutyRoster';
 import { LinkPage } from './screens/LinkPage';
 import { LinksList } from './screens/LinksList';
 import { Login } from './screens/Login';
@@ -60,6 +61,7 @@ const ROUTES: RouteDef[] = [
   { pattern: '/statistics', roles: READER_ROLES, render: () => <Statistics /> },
   { pattern: '/audit', roles: ['auditor'], render: () => <AuditView /> },
   { pattern: '/users', roles: ['administrator'], render: () => <UsersView /> },
+  { pattern: '/duties', roles: 'any', render: () => <DutyRoster /> },
 ];
 
 function NavItem({ href, children }: { href: string; children: ReactNode }) {
@@ -122,6 +124,7 @@ function Shell({ children }: { children: ReactNode }) {
             {reader && <NavItem href="/requests">{t('nav.requests')}</NavItem>}
             {reader && <NavItem href="/statistics">{t('nav.statistics')}</NavItem>}
             {user.role === 'auditor' && <NavItem href="/audit">{t('nav.audit')}</NavItem>}
+            <NavItem href="/duties">{t('nav.duties')}</NavItem>
             {user.role === 'administrator' && <NavItem href="/users">{t('nav.users')}</NavItem>}
           </ul>
         </nav>

@@ -1,13 +1,13 @@
-// Pure logic of the request desk screens: which side may take a step, which fields a channel asks
+// Pure logic of the request desk screens: which side took a step, which fields a channel asks
 // for, where a review problem belongs in the form, and the countdown arithmetic. The server stays the
 // judge (completeness review, transitions); these tables only decide what the UI offers.
-import type { Channel, CoopRequest, RequestInput, RequestState, ReviewProblem } from './api/types';
+import type { Channel, CoopRequest, RequestInput, ReviewProblem } from './api/types';
 import { INTL_LOCALES, isLang } from './i18n';
 
 export type Side = 'issuing' | 'executing' | 'either';
 
-// Who takes each transition (domain/request_workflow.cc). The server also filters: this only avoids
-// offering the issuer a button that only the executing side may press, and vice versa.
+// Who takes each transition (domain/request_workflow.cc). The server sends in next_states only the steps
+// of the caller's side; this table only names who took a past step in the timeline.
 const ISSUER_STEPS = new Set(['validated', 'draft', 'sent', 'issued', 'withdrawn', 'results_received']);
 
 export function sideOf(channel: Channel, from: string, to: string): Side {
@@ -28,15 +28,8 @@ export function mySide(request: Pick<CoopRequest, 'issuing_country' | 'executing
   return null;
 }
 
-// The steps of next_states this user's side may take.
-export function allowedSteps(request: CoopRequest, country: string): RequestState[] {
-  const side = mySide(request, country);
-  if (!side) return [];
-  return request.next_states.filter((to) => {
-    const by = sideOf(request.channel, request.status, to);
-    return by === 'either' || side === 'either' || by === side;
-  });
-}
+// States with no way out in any channel: the request is over (nothing more can be attached either).
+export const FINAL_STATES = new Set<string>(['closed', 'withdrawn']);
 
 // Steps that end or refuse the request: the UI asks for confirmation first.
 export const CONFIRM_STEPS = new Set<string>(['refused', 'withdrawn', 'objected', 'cannot_comply', 'closed']);
@@ -155,10 +148,16 @@ export function dayOf(instant: string | null | undefined): string {
 }
 
 // Offset of a time zone from UTC at an instant, in milliseconds (Europe/Paris in winter: +3600000).
-function zoneOffset(at: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-  }).formatToParts(new Date(at));
+const ZONE_FORMATS = new Map<string, Intl.DateTimeFormat>();
+export function zoneOffset(at: number, timeZone: string): number {
+  let format = ZONE_FORMATS.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    });
+    ZONE_FORMATS.set(timeZone, format);
+  }
+  const parts = format.formatToParts(new Date(at));
   const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - Math.floor(at / 1000) * 1000;
 }

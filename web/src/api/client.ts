@@ -6,8 +6,9 @@
 // - Every failure becomes an ApiError holding a problem+json object; the UI translates it by code.
 
 import type {
-  AuditEvent, CoopRequest, Desk, DeskNotification, Involvement, LinkStatus, Page, Person, PersonInput, PersonLink,
-  Problem, Proceeding, ProceedingInput, RequestInput, RequestState, RequestStatistics, Review, SessionInfo, User,
+  AuditEvent, CoopRequest, Desk, DeskNotification, Duty, DutyInput, Involvement, LinkStatus, Page, Person, PersonInput,
+  PersonLink, Problem, Proceeding, ProceedingInput, RequestAttachment, RequestInput, RequestState, RequestStatistics,
+  Review, SessionInfo, User,
 } from './types';
 
 export interface Purpose {
@@ -63,32 +64,107 @@ function problemFromStatus(status: number, detail: string): Problem {
   return { status, code: status === 0 ? 'network.unreachable' : 'http.unexpected', detail };
 }
 
+// The problem+json of a failed response, or a generic problem when the body is not one.
+function problemFromBody(status: number, text: string): Problem {
+  try {
+    const p = JSON.parse(text) as Partial<Problem>;
+    if (p && typeof p === 'object' && typeof p.code === 'string') return { ...p, status, code: p.code };
+  } catch {
+    /* not JSON */
+  }
+  return problemFromStatus(status, `HTTP ${status}`);
+}
+
+// Sends a file: resolves with the status and body text; reports the bytes sent as they go.
+export type UploadTransport = (
+  url: string,
+  headers: Record<string, string>,
+  body: Blob,
+  onProgress?: (sent: number, total: number) => void,
+) => Promise<{ status: number; text: string }>;
+
+// XMLHttpRequest, because fetch reports no upload progress. Same-origin: the session cookie goes along.
+const xhrUpload: UploadTransport = (url, headers, body, onProgress) =>
+  new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    for (const [k, v] of Object.entries(headers)) xhr.setRequestHeader(k, v);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress?.(e.loaded, e.total);
+    };
+    xhr.onload = () => resolve({ status: xhr.status, text: xhr.responseText });
+    xhr.onerror = () => reject(new Error('network error'));
+    xhr.onabort = () => reject(new Error('aborted'));
+    xhr.send(body);
+  });
+
+function fetchUpload(fetchImpl: typeof fetch): UploadTransport {
+  return async (url, headers, body, onProgress) => {
+    const response = await fetchImpl(url, { method: 'POST', headers, body, credentials: 'same-origin' });
+    onProgress?.(body.size, body.size);
+    return { status: response.status, text: await response.text() };
+  };
+}
+
+export interface UploadOptions {
+  filename: string;
+  mediaType: string;
+  sha256: string; // hex, computed by the browser: the server refuses bytes that do not match it
+  onProgress?: (sent: number, total: number) => void;
+}
+
 export class ApiClient {
   private readonly base: string;
   private readonly fetchImpl: typeof fetch;
+  private readonly upload: UploadTransport;
   purpose: () => Purpose | null;
   onUnauthenticated: (problem: Problem) => void;
 
   constructor(config: ClientConfig = {}) {
     this.base = config.base ?? '/api/v1';
     this.fetchImpl = config.fetch ?? ((...args) => globalThis.fetch(...args));
+    // Uploads go through XMLHttpRequest (progress); through the given fetch when one is given (tests).
+    this.upload = config.fetch || typeof XMLHttpRequest === 'undefined' ? fetchUpload(this.fetchImpl) : xhrUpload;
     this.purpose = config.purpose ?? (() => null);
     this.onUnauthenticated = config.onUnauthenticated ?? (() => {});
   }
 
+  // X-Purpose (and X-Case-Reference) for a read of personal data; refused locally without a purpose.
+  private purposeHeaders(): Record<string, string> {
+    const purpose = this.purpose();
+    if (!purpose || !purpose.purpose.trim()) {
+      throw new ApiError({
+        status: 428, code: 'purpose.required', field: 'X-Purpose',
+        detail: 'Reading personal data requires a purpose.',
+      });
+    }
+    const headers: Record<string, string> = { 'X-Purpose': headerValue(purpose.purpose) };
+    if (purpose.caseReference.trim()) headers['X-Case-Reference'] = headerValue(purpose.caseReference);
+    return headers;
+  }
+
+  private fail(status: number, text: string): never {
+    const problem = problemFromBody(status, text);
+    if (problem.code === 'auth.unauthenticated') this.onUnauthenticated(problem);
+    throw new ApiError(problem);
+  }
+
+  // A GET whose answer is not JSON (a document, a file): the response itself, once known to be a success.
+  private async fetchRaw(path: string, accept: string, personal: boolean): Promise<Response> {
+    const headers: Record<string, string> = { Accept: accept, ...(personal ? this.purposeHeaders() : {}) };
+    let response: Response;
+    try {
+      response = await this.fetchImpl(this.base + path, { method: 'GET', headers, credentials: 'same-origin' });
+    } catch (e) {
+      throw new ApiError(problemFromStatus(0, e instanceof Error ? e.message : String(e)));
+    }
+    if (!response.ok) this.fail(response.status, await response.text());
+    return response;
+  }
+
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-    if (options.personal) {
-      const purpose = this.purpose();
-      if (!purpose || !purpose.purpose.trim()) {
-        throw new ApiError({
-          status: 428, code: 'purpose.required', field: 'X-Purpose',
-          detail: 'Reading personal data requires a purpose.',
-        });
-      }
-      headers['X-Purpose'] = headerValue(purpose.purpose);
-      if (purpose.caseReference.trim()) headers['X-Case-Reference'] = headerValue(purpose.caseReference);
-    }
+    if (options.personal) Object.assign(headers, this.purposeHeaders());
     if (options.version !== undefined) headers['If-Match'] = ifMatch(options.version);
     let body: string | undefined;
     if (options.body !== undefined) {
@@ -244,34 +320,47 @@ export class ApiClient {
   }
   // The printable document (HTML). It is fetched, not linked, because it needs X-Purpose.
   async requestDocument(id: string, lang: string): Promise<string> {
-    const purpose = this.purpose();
-    if (!purpose || !purpose.purpose.trim()) {
-      throw new ApiError({ status: 428, code: 'purpose.required', field: 'X-Purpose', detail: 'Reading personal data requires a purpose.' });
-    }
-    const headers: Record<string, string> = { Accept: 'text/html', 'X-Purpose': headerValue(purpose.purpose) };
-    if (purpose.caseReference.trim()) headers['X-Case-Reference'] = headerValue(purpose.caseReference);
-    let response: Response;
+    const response = await this.fetchRaw(
+      `/requests/${encodeURIComponent(id)}/document?lang=${encodeURIComponent(lang)}`, 'text/html', true,
+    );
+    return response.text();
+  }
+
+  // Attachments. Listing and downloading read the request: they carry the purpose.
+  listAttachments(requestId: string) {
+    return this.request<{ items: RequestAttachment[] }>('GET', `/requests/${encodeURIComponent(requestId)}/attachments`, {
+      personal: true,
+    });
+  }
+  // The raw file as body, its name in the address, its SHA-256 in X-Content-SHA256 (the server refuses
+  // bytes that do not match: attachment.hash_mismatch).
+  async uploadAttachment(requestId: string, file: Blob, options: UploadOptions): Promise<RequestAttachment> {
+    const url = `${this.base}/requests/${encodeURIComponent(requestId)}/attachments?filename=${encodeURIComponent(options.filename)}`;
+    const headers = {
+      Accept: 'application/json, application/problem+json',
+      'Content-Type': options.mediaType || 'application/octet-stream',
+      'X-Content-SHA256': options.sha256,
+    };
+    let result: { status: number; text: string };
     try {
-      response = await this.fetchImpl(
-        `${this.base}/requests/${encodeURIComponent(id)}/document?lang=${encodeURIComponent(lang)}`,
-        { method: 'GET', headers, credentials: 'same-origin' },
-      );
+      result = await this.upload(url, headers, file, options.onProgress);
     } catch (e) {
       throw new ApiError(problemFromStatus(0, e instanceof Error ? e.message : String(e)));
     }
-    const text = await response.text();
-    if (!response.ok) {
-      let problem: Problem = problemFromStatus(response.status, `HTTP ${response.status}`);
-      try {
-        const p = JSON.parse(text) as Partial<Problem>;
-        if (typeof p.code === 'string') problem = { ...p, status: response.status, code: p.code };
-      } catch {
-        /* not JSON */
-      }
-      if (problem.code === 'auth.unauthenticated') this.onUnauthenticated(problem);
-      throw new ApiError(problem);
-    }
-    return text;
+    if (result.status < 200 || result.status >= 300) this.fail(result.status, result.text);
+    return JSON.parse(result.text) as RequestAttachment;
+  }
+  // The file's bytes, with the SHA-256 the server checked them against before sending (X-Content-SHA256).
+  async downloadAttachment(requestId: string, attachmentId: string): Promise<{ blob: Blob; sha256: string }> {
+    const response = await this.fetchRaw(
+      `/requests/${encodeURIComponent(requestId)}/attachments/${encodeURIComponent(attachmentId)}`, '*/*', true,
+    );
+    return { blob: await response.blob(), sha256: response.headers.get('X-Content-SHA256') ?? '' };
+  }
+  deleteAttachment(requestId: string, attachmentId: string) {
+    return this.request<void>(
+      'DELETE', `/requests/${encodeURIComponent(requestId)}/attachments/${encodeURIComponent(attachmentId)}`,
+    );
   }
   desk() {
     return this.request<Desk>('GET', '/requests/desk', { personal: true });
@@ -281,6 +370,17 @@ export class ApiClient {
   }
   notifications(cursor?: string | null, limit = 20) {
     return this.request<Page<DeskNotification>>('GET', '/notifications', { query: { limit, cursor } });
+  }
+
+  // Duty roster of the caller's country (every role reads it; the administrator keeps it).
+  duties() {
+    return this.request<{ items: Duty[] }>('GET', '/duties');
+  }
+  createDuty(input: DutyInput) {
+    return this.request<Duty>('POST', '/duties', { body: input });
+  }
+  deleteDuty(id: string) {
+    return this.request<void>('DELETE', `/duties/${encodeURIComponent(id)}`);
   }
 
   // Audit and users

@@ -356,4 +356,42 @@ export interface DeskNotification {
   role: string;
   due_at: string;
   created_at: string;
+  // The users it is addressed to by name (the on-call liaison, the head of office); empty: the whole desk.
+  recipients?: string[];
+}
+
+// A file attached to a request, kept with the SHA-256 the server computed on receipt.
+export interface RequestAttachment {
+  id: string;
+  request_id: string;
+  filename: string;
+  media_type: string;
+  size: number;
+  sha256: string; // lowercase hex
+  uploaded_by: string; // user id
+  uploaded_by_country: string;
+  uploaded_at: string;
+}
+
+// The desk's duty roster (GET /duties): who is on call, who heads the office.
+export const DUTY_KINDS = ['on_call_liaison', 'head_of_office'] as const;
+export type DutyKind = (typeof DUTY_KINDS)[number];
+
+export interface Duty {
+  id: string;
+  duty: DutyKind;
+  user_id: string;
+  display_name: string;
+  starts_at: string;
+  ends_at: string | null;
+  active: boolean;
+  country: string;
+  created_at: string;
+}
+
+export interface DutyInput {
+  duty: DutyKind;
+  user_id: string;
+  starts_at: string;
+  ends_at?: string;
 }

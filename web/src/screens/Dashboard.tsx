@@ -1,23 +1,52 @@
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { api } from '../api/client';
-import { READER_ROLES, WRITER_ROLES, type LinkStatus, type Page, type PersonLink } from '../api/types';
-import { ErrorBox, Loading, PageTitle, useLoad } from '../components/common';
+import {
+  READER_ROLES, WRITER_ROLES, type DeskNotification, type Duty, type LinkStatus, type Page, type PersonLink,
+} from '../api/types';
+import { ErrorBox, Loading, PageTitle, useLoad, type Loaded } from '../components/common';
 import { AuthorityName, LinksTable, useOwnPersonNames } from '../components/links';
-import { DeskTable, deadlineKindLabel } from '../components/requests';
+import { Countdown, DeskTable, deadlineKindLabel } from '../components/requests';
+import { addressedToMe, addresseeOf, isCurrentEmergency, type Addressee } from '../duties';
 import { formatDateTime, formatNumber, formatTime } from '../format';
 import { formatDue } from '../requests';
 import { Link } from '../router';
 import { useApp } from '../state';
 
+const NOTIFICATION_PAGE = 100;
+const NOTIFICATION_PAGES = 10;
+
+// The server lists notifications oldest first: read every page (at most 1000) to find the newest.
+async function loadNotifications(): Promise<DeskNotification[]> {
+  const all: DeskNotification[] = [];
+  let cursor: string | null | undefined = null;
+  for (let i = 0; i < NOTIFICATION_PAGES; i++) {
+    const page: Page<DeskNotification> = await api.notifications(cursor, NOTIFICATION_PAGE);
+    all.push(...page.items);
+    cursor = page.next_cursor;
+    if (!cursor) break;
+  }
+  return all.sort((a, b) => b.created_at.localeCompare(a.created_at));
+}
+
 export function Dashboard() {
   const { t, i18n } = useTranslation();
   const { user, expiresAt } = useApp();
+  const reader = !!user && READER_ROLES.includes(user.role);
+  const notes = useLoad(() => (reader ? loadNotifications() : Promise.resolve([] as DeskNotification[])), [reader]);
+  // The roster tells whether a notification addressed to me came because I was on duty; it is read only
+  // when one is addressed to me.
+  const needRoster = !!user && (notes.data ?? []).some((n) => addressedToMe(n, user.id));
+  const roster = useLoad(
+    () => (needRoster ? api.duties().then((d) => d.items) : Promise.resolve(null as Duty[] | null)),
+    [needRoster],
+  );
   if (!user) return null;
   const writer = WRITER_ROLES.includes(user.role);
-  const reader = READER_ROLES.includes(user.role);
   return (
     <div>
       <PageTitle>{t('dashboard.title')}</PageTitle>
+      {reader && notes.data && <EmergenciesForMe notes={notes.data} meId={user.id} duties={roster.data} />}
       <p className="lead">{t('dashboard.welcome', { name: user.display_name || user.username })}</p>
       <dl className="facts">
         <div>
@@ -42,7 +71,7 @@ export function Dashboard() {
         )}
       </dl>
       {reader && <DeskSection />}
-      {reader && <NotificationsSection />}
+      {reader && <NotificationsSection list={notes} meId={user.id} duties={roster.data} />}
       {reader && <LinksToVerify />}
       <h2>{t('dashboard.actions')}</h2>
       <ul className="cards">
@@ -97,6 +126,12 @@ export function Dashboard() {
             <p>{t('dashboard.usersText')}</p>
           </li>
         )}
+        <li className="card">
+          <h3>
+            <Link href="/duties">{t('nav.duties')}</Link>
+          </h3>
+          <p>{t('dashboard.dutiesText')}</p>
+        </li>
       </ul>
       {reader && <p className="note">{t('dashboard.purposeNote')}</p>}
     </div>
@@ -211,12 +246,82 @@ function DeskSection() {
 
 const NOTIFICATION_ROWS = 10;
 
-// Reminders and escalations of the desk (the country's, newest first) and emergency alerts.
-function NotificationsSection() {
+// "Addressed to you — you are on call", "… to the desk": whom a notification names, for emergencies and
+// escalations (reminders always go to the whole desk).
+export function addresseeText(t: TFunction, n: DeskNotification, who: Addressee): string {
+  if (who === 'onDuty') return t(n.kind === 'escalation' && n.role === 'head_of_office' ? 'notifications.addressed.youHead' : 'notifications.addressed.youOnCall');
+  return t(`notifications.addressed.${who}`);
+}
+
+function notificationText(t: TFunction, n: DeskNotification): string {
+  if (n.kind === 'escalation') {
+    return t('notifications.escalationText', {
+      deadline: deadlineKindLabel(t, n.deadline_kind),
+      level: n.level,
+      role: t(`notifications.role.${n.role}`, { defaultValue: n.role }),
+    });
+  }
+  if (n.kind === 'emergency') {
+    return n.deadline_kind
+      ? t('notifications.emergencyText', { deadline: deadlineKindLabel(t, n.deadline_kind) })
+      : t('notifications.emergencyReceived');
+  }
+  return t('notifications.reminderText', { deadline: deadlineKindLabel(t, n.deadline_kind) });
+}
+
+// Emergencies addressed to me by name, on top of the desk until a day after their deadline.
+function EmergenciesForMe({ notes, meId, duties }: { notes: DeskNotification[]; meId: string; duties?: Duty[] | null }) {
   const { t, i18n } = useTranslation();
   const l = i18n.language;
-  const list = useLoad(() => api.notifications(null, 50), []);
-  const items = (list.data?.items ?? []).slice().sort((a, b) => b.created_at.localeCompare(a.created_at)).slice(0, NOTIFICATION_ROWS);
+  const now = Date.now();
+  const mine = notes.filter((n) => isCurrentEmergency(n, now) && addressedToMe(n, meId));
+  // One alert per request (an emergency is announced once per executing country anyway).
+  const seen = new Set<string>();
+  const alerts = mine.filter((n) => !seen.has(n.request_id) && seen.add(n.request_id));
+  if (!alerts.length) return null;
+  return (
+    <section className="emergency-alerts" id="emergency-alerts" aria-labelledby="emergency-alerts-h" role="alert">
+      <h2 id="emergency-alerts-h" className="visually-hidden">
+        {t('notifications.emergencyForYou')}
+      </h2>
+      <ul className="plain-list">
+        {alerts.map((n) => {
+          const who = addresseeOf(n, meId, duties);
+          return (
+            <li key={n.id} className="emergency-alert" data-request-id={n.request_id} data-addressee={who}>
+              <strong className="emergency-alert-title">
+                <span className="badge urgency-emergency">{t('notifications.kind.emergency')}</span>{' '}
+                {addresseeText(t, n, who)}
+              </strong>
+              <div>
+                <Link href={`/requests/${encodeURIComponent(n.request_id)}`} className="emergency-alert-link">
+                  {notificationText(t, n)}
+                </Link>
+              </div>
+              <div className="emergency-alert-meta">
+                {n.deadline_kind && (
+                  <>
+                    {t('notifications.due', { time: formatDue(n.due_at, l) })} · <Countdown dueAt={n.due_at} /> ·{' '}
+                  </>
+                )}
+                {t('notifications.sentAt', { time: formatDateTime(n.created_at, l) })}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+// Reminders and escalations of the desk (the country's, newest first) and emergency alerts, each with
+// the people it is addressed to.
+function NotificationsSection({
+  list, meId, duties,
+}: { list: Loaded<DeskNotification[]>; meId: string; duties?: Duty[] | null }) {
+  const { t, i18n } = useTranslation();
+  const l = i18n.language;
+  const items = (list.data ?? []).slice(0, NOTIFICATION_ROWS);
   return (
     <section aria-labelledby="dash-notif-h" id="dashboard-notifications">
       <h2 id="dash-notif-h">{t('notifications.title')}</h2>
@@ -225,28 +330,28 @@ function NotificationsSection() {
       {list.data && items.length === 0 && <p className="empty" id="notifications-empty">{t('notifications.none')}</p>}
       {items.length > 0 && (
         <ul className="notifications" id="notifications-list">
-          {items.map((n) => (
-            <li key={n.id} className={`notification notification-${n.kind}`} data-kind={n.kind}>
-              <span className={`badge notification-kind-${n.kind}`}>{t(`notifications.kind.${n.kind}`, { defaultValue: n.kind })}</span>{' '}
-              <Link href={`/requests/${encodeURIComponent(n.request_id)}`}>
-                {n.kind === 'escalation'
-                  ? t('notifications.escalationText', {
-                      deadline: deadlineKindLabel(t, n.deadline_kind),
-                      level: n.level,
-                      role: t(`notifications.role.${n.role}`, { defaultValue: n.role }),
-                    })
-                  : n.kind === 'emergency'
-                    ? n.deadline_kind
-                      ? t('notifications.emergencyText', { deadline: deadlineKindLabel(t, n.deadline_kind) })
-                      : t('notifications.emergencyReceived')
-                    : t('notifications.reminderText', { deadline: deadlineKindLabel(t, n.deadline_kind) })}
-              </Link>
-              <div className="muted">
-                {n.deadline_kind && <>{t('notifications.due', { time: formatDue(n.due_at, l) })} · </>}
-                <time dateTime={n.created_at}>{formatDateTime(n.created_at, l)}</time>
-              </div>
-            </li>
-          ))}
+          {items.map((n) => {
+            const who = n.kind === 'reminder' ? null : addresseeOf(n, meId, duties);
+            const mine = who === 'onDuty' || who === 'everyone' || who === 'you';
+            return (
+              <li
+                key={n.id}
+                className={`notification notification-${n.kind}${mine ? ' notification-mine' : ''}`}
+                data-kind={n.kind}
+                data-addressee={who ?? undefined}
+              >
+                <span className={`badge notification-kind-${n.kind}`}>{t(`notifications.kind.${n.kind}`, { defaultValue: n.kind })}</span>{' '}
+                <Link href={`/requests/${encodeURIComponent(n.request_id)}`}>{notificationText(t, n)}</Link>
+                {who && (
+                  <div className={mine ? 'notification-to notification-to-me' : 'notification-to'}>{addresseeText(t, n, who)}</div>
+                )}
+                <div className="muted">
+                  {n.deadline_kind && <>{t('notifications.due', { time: formatDue(n.due_at, l) })} · </>}
+                  <time dateTime={n.created_at}>{formatDateTime(n.created_at, l)}</time>
+                </div>
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

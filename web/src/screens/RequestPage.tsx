@@ -1,10 +1,12 @@
 // One request: parties, facts, measures, the deadlines with live countdowns, the timeline of states and
-// receipts, the steps this side may take (from next_states; refusing, withdrawing and other endings ask
-// for confirmation), and the printable document in the user's language or the executing country's.
+// receipts, the steps this side may take (next_states holds only those; refusing, withdrawing and other
+// endings ask for confirmation), the attachments, and the printable document in the user's language or
+// the executing country's.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { WRITER_ROLES, type Person, type RequestState } from '../api/types';
+import { AttachmentsPanel } from '../components/attachments';
 import { ErrorBox, Loading, Notice, PageTitle, PersonNames, useLoad } from '../components/common';
 import { AuthorityName, ConfirmDialog } from '../components/links';
 import {
@@ -12,7 +14,7 @@ import {
 } from '../components/requests';
 import { countryName, formatDateTime, formatList, formatPartialDate } from '../format';
 import { LANGUAGE_NAMES, isLang } from '../i18n';
-import { AUTHORITY_COUNTRY, CONFIRM_STEPS, allowedSteps, dayOf, executingLanguage, mySide } from '../requests';
+import { AUTHORITY_COUNTRY, CONFIRM_STEPS, FINAL_STATES, dayOf, executingLanguage, mySide } from '../requests';
 import { Link } from '../router';
 import { useApp } from '../state';
 
@@ -67,8 +69,8 @@ export function RequestPage({ id }: { id: string }) {
   if (req.loading && !r) return <Loading />;
   if (!r || !user) return <ErrorBox error={req.error} />;
   const writer = WRITER_ROLES.includes(user.role);
-  const steps = writer ? allowedSteps(r, user.country) : [];
-  const theirs = r.next_states.filter((s) => !steps.includes(s));
+  // The server lists only the steps of the caller's side.
+  const steps = writer ? r.next_states : [];
   const docLangs = [...new Set([lang, executingLanguage(r.executing_country)])];
   const actingCountry = ['sent', 'delivered', 'acknowledged', 'under_review', 'accepted', 'in_execution', 'partially_executed', 'postponed', 'information_requested', 'issued', 'received_by_provider', 'preserving'].includes(r.status)
     ? r.executing_country
@@ -148,12 +150,7 @@ export function RequestPage({ id }: { id: string }) {
           </div>
         ) : (
           <p className="empty" id="no-steps">
-            {!writer ? t('requests.readOnly') : r.next_states.length === 0 ? t('requests.finished') : t('requests.noStepForYou')}
-          </p>
-        )}
-        {theirs.length > 0 && (
-          <p className="muted" id="their-steps">
-            {t('requests.otherSideSteps', { steps: formatList(theirs.map((s) => t(`requestStep.${s}`, { defaultValue: s })), lang) })}
+            {!writer ? t('requests.readOnly') : FINAL_STATES.has(r.status) ? t('requests.finished') : t('requests.noStepForYou')}
           </p>
         )}
       </section>
@@ -168,6 +165,8 @@ export function RequestPage({ id }: { id: string }) {
           <Timeline request={r} meId={user.id} />
         </section>
       </div>
+
+      <AttachmentsPanel request={r} user={user} />
 
       <h2>{t('requests.sectionParties')}</h2>
       <dl className="facts">

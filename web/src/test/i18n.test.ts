@@ -47,6 +47,8 @@ describe('i18n completeness', () => {
       'auth.invalid_credentials', 'auth.locked', 'auth.forbidden', 'not_found', 'route.not_found',
       'route.method_not_allowed', 'precondition.version_mismatch', 'precondition.if_match_required',
       'purpose.required', 'conflict.involvement_duplicate', 'conflict.username_taken',
+      'attachment.hash_mismatch', 'attachment.empty', 'attachment.too_many', 'attachment.integrity_failure',
+      'attachment.hash_unavailable', 'request.closed', 'request.not_draft', 'request.wrong_side',
     ];
     for (const lang of LANGUAGES) {
       for (const c of codes) expect(typeof leaf(resources[lang], `errors.${c}`), `${lang}:${c}`).toBe('string');

@@ -6,7 +6,7 @@ import { CHANNELS, DEADLINE_KINDS, MEASURE_TYPES, REQUEST_STATES, URGENCIES } fr
 import i18n, { initI18n, LANGUAGES, resources } from '../i18n';
 import { Countdown, RequestsTable, Timeline } from '../components/requests';
 import {
-  allowedSteps, endOfDayIn, fieldId, formatDuration, problemsByField, remaining, sideOf,
+  endOfDayIn, fieldId, formatDuration, problemsByField, remaining, sideOf,
 } from '../requests';
 import { Dashboard } from '../screens/Dashboard';
 import { RequestCreate, RequestEdit } from '../screens/RequestForm';
@@ -55,6 +55,7 @@ beforeEach(async () => {
   savePurpose({ purpose: 'Letter rogatory', caseReference: '' });
   vi.spyOn(api, 'getProceeding').mockResolvedValue(PROCEEDING);
   vi.spyOn(api, 'proceedingInvolvements').mockResolvedValue({ items: [] });
+  vi.spyOn(api, 'listAttachments').mockResolvedValue({ items: [] });
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -63,16 +64,12 @@ afterEach(() => {
 });
 
 describe('request desk logic', () => {
-  it('offers each side only its own steps', () => {
-    const sent = request();
-    expect(allowedSteps(sent, 'MA')).toEqual(['delivered', 'withdrawn']);
-    expect(allowedSteps(sent, 'FR')).toEqual(['delivered']);
-    const delivered = request({ status: 'delivered', next_states: ['acknowledged', 'withdrawn'] });
-    expect(allowedSteps(delivered, 'MA')).toEqual(['withdrawn']);
-    expect(allowedSteps(delivered, 'FR')).toEqual(['acknowledged']);
-    expect(allowedSteps(delivered, 'BE')).toEqual([]);
+  it('knows which side took a past step (for the timeline)', () => {
+    expect(sideOf('mutual_legal_assistance', 'sent', 'delivered')).toBe('either');
+    expect(sideOf('mutual_legal_assistance', 'delivered', 'acknowledged')).toBe('executing');
     expect(sideOf('mutual_legal_assistance', 'information_requested', 'under_review')).toBe('either');
     expect(sideOf('mutual_legal_assistance', 'executed', 'results_received')).toBe('issuing');
+    expect(sideOf('spontaneous_information', 'delivered', 'closed')).toBe('either');
   });
 
   it('maps review fields to form inputs and groups list elements', () => {
@@ -158,7 +155,8 @@ describe('request page', () => {
   });
 
   it('the executing side acknowledges without confirmation; a refused step is translated', async () => {
-    vi.spyOn(api, 'getRequest').mockResolvedValue(request({ status: 'delivered', next_states: ['acknowledged', 'withdrawn'] }));
+    // next_states holds only the caller's side's steps: FR gets no "withdraw".
+    vi.spyOn(api, 'getRequest').mockResolvedValue(request({ status: 'delivered', next_states: ['acknowledged'] }));
     vi.spyOn(api, 'transitionRequest').mockRejectedValue(
       new ApiError({ status: 403, code: 'request.wrong_side', detail: 'Only the executing side…' }),
     );
@@ -166,7 +164,25 @@ describe('request page', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Acknowledge receipt' }));
     expect(await screen.findByText('This step belongs to the other country.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Withdraw' })).toBeNull();
-    expect(document.getElementById('their-steps')!.textContent).toContain('Withdraw');
+  });
+
+  it('offers exactly the steps of next_states, with no filtering of its own', async () => {
+    // A party on both sides (a provider order within one country) gets steps of either side from the server.
+    vi.spyOn(api, 'getRequest').mockResolvedValue(request({ status: 'delivered', next_states: ['acknowledged', 'withdrawn'] }));
+    renderAs(MA, <RequestPage id="req_1" />);
+    await screen.findByRole('button', { name: 'Acknowledge receipt' });
+    const ids = [...document.querySelectorAll('#request-step-buttons button')].map((b) => b.id);
+    expect(ids).toEqual(['step-acknowledged', 'step-withdrawn']);
+  });
+
+  it('says whether the request waits for the other side or is finished', async () => {
+    const get = vi.spyOn(api, 'getRequest').mockResolvedValue(request({ status: 'acknowledged', next_states: [] }));
+    const { unmount } = renderAs(FR, <RequestPage id="req_1" />);
+    expect((await screen.findByText('The next step belongs to the other side.')).id).toBe('no-steps');
+    unmount();
+    get.mockResolvedValue(request({ status: 'closed', next_states: [] }));
+    renderAs(FR, <RequestPage id="req_1" />);
+    expect((await screen.findByText('This request is finished: no further step.')).id).toBe('no-steps');
   });
 
   it('is right to left in Arabic, with translated states', async () => {
