@@ -220,6 +220,7 @@ Result<std::vector<Deadline>> compute_deadlines(const ClockInput& input,
     }
     TAAWUN_ASSIGN_OR_RETURN(deadline.due_at, period_end(start, rule->period, deadline.zone));
     deadline.extendable = rule->extension.has_value();
+    if (rule->extension) deadline.extension_by = rule->extended_by.value_or(rule->party);
     if (rule->extension) {
       for (const ClockExtension& extension : input.extensions) {
         if (extension.kind != rule->kind || extension.at < start) continue;

@@ -140,6 +140,8 @@ struct Deadline {
   std::optional<Timestamp> ended_at;  // when status == kStopped
   bool extended = false;
   bool extendable = false;  // the rule provides an extension not yet granted
+  // The side that grants the extension, when the rule provides one.
+  std::optional<Party> extension_by;
   bool binding = true;
   std::string zone;  // tz name used for a calendar period; "UTC" for exact durations
   std::string source;

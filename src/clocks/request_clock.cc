@@ -28,8 +28,13 @@ std::vector<domain::RequestDeadline> to_request_deadlines(const std::vector<Dead
   std::vector<domain::RequestDeadline> out;
   out.reserve(deadlines.size());
   for (const Deadline& d : deadlines) {
+    const bool extendable = d.extendable && d.status == DeadlineStatus::kOpen;
+    std::string extension_by;
+    if (extendable && d.extension_by) {
+      extension_by = *d.extension_by == Party::kIssuing ? "issuing" : "executing";
+    }
     out.push_back({d.kind, d.due_at, std::string(to_string(d.status)), d.binding, d.extended,
-                   d.extendable && d.status == DeadlineStatus::kOpen});
+                   extendable, std::move(extension_by)});
   }
   return out;
 }

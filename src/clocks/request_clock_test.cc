@@ -66,6 +66,8 @@ TEST(RequestClock, ExtensionsAreMapped) {
   ASSERT_TRUE(party.ok());
   EXPECT_EQ(*party, Party::kIssuing);
   EXPECT_TRUE(request_deadlines(r).value()[0].extendable);
+  EXPECT_EQ(to_request_deadlines(request_deadlines(r).value())[0].extension_by, "issuing")
+      << "the API tells which side may extend it";
   r.extensions = {
       {"preservation_expiry", at("2026-02-20T10:00:00Z"), "usr_1", "production pending"}};
   const auto d = request_deadlines(r).value();
@@ -75,6 +77,7 @@ TEST(RequestClock, ExtensionsAreMapped) {
   const auto api = to_request_deadlines(d);
   EXPECT_TRUE(api[0].extended);
   EXPECT_FALSE(api[0].extendable);
+  EXPECT_EQ(api[0].extension_by, "") << "nothing left to extend";
   // 5 January + 60 days = 6 March; + 30 days = 5 April (CEST since 29 March).
   EXPECT_EQ(format_rfc3339(d[0].due_at), "2026-04-05T21:59:59.000Z");
 }

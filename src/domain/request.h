@@ -134,6 +134,7 @@ struct RequestDeadline {
   bool binding = true;          // a legal time limit, or only a desk target
   bool extended = false;        // its one extension was granted
   bool extendable = false;      // an extension is provided and not yet granted
+  std::string extension_by;     // when extendable: the side that grants it (issuing | executing)
   bool operator==(const RequestDeadline&) const = default;
 };
 

@@ -536,6 +536,7 @@ TEST_F(ApiRequestTest, TheExecutingSideExtendsAnEioRecognitionOnceWithAReasonThe
   const json* recognition = deadline(r, "recognition");
   ASSERT_NE(recognition, nullptr) << r["deadlines"].dump();
   EXPECT_EQ((*recognition)["extendable"], true);
+  EXPECT_EQ((*recognition)["extension_by"], "executing");
   EXPECT_EQ((*recognition)["extended"], false);
   const long long due_before = *parse_utc_millis((*recognition)["due_at"].get<std::string>());
   const std::string path = "/requests/" + id + "/extensions";
@@ -556,6 +557,7 @@ TEST_F(ApiRequestTest, TheExecutingSideExtendsAnEioRecognitionOnceWithAReasonThe
   ASSERT_NE(recognition, nullptr);
   EXPECT_EQ((*recognition)["extended"], true);
   EXPECT_EQ((*recognition)["extendable"], false);
+  EXPECT_TRUE((*recognition)["extension_by"].is_null());
   const long long due_after = *parse_utc_millis((*recognition)["due_at"].get<std::string>());
   // Thirty calendar days later in Brussels: 30 days, give or take a clock change.
   EXPECT_LE(std::llabs(due_after - due_before - 30 * kDayMs), kHourMs) << extended.describe();

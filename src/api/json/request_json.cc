@@ -128,12 +128,14 @@ json request_to_json(const domain::Request& r, std::string_view viewer_country) 
   }
   json deadlines = json::array();
   for (const auto& d : r.deadlines) {
-    deadlines.push_back({{"kind", d.kind},
-                         {"due_at", format_rfc3339(d.due_at)},
-                         {"status", d.status},
-                         {"binding", d.binding},
-                         {"extended", d.extended},
-                         {"extendable", d.extendable}});
+    deadlines.push_back(
+        {{"kind", d.kind},
+         {"due_at", format_rfc3339(d.due_at)},
+         {"status", d.status},
+         {"binding", d.binding},
+         {"extended", d.extended},
+         {"extendable", d.extendable},
+         {"extension_by", d.extension_by.empty() ? json(nullptr) : json(d.extension_by)}});
   }
   json extensions = json::array();
   for (const auto& e : r.extensions) {

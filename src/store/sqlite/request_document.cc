@@ -55,7 +55,8 @@ std::string encode_request_document(const domain::Request& r) {
                          {"status", d.status},
                          {"binding", d.binding},
                          {"extended", d.extended},
-                         {"extendable", d.extendable}});
+                         {"extendable", d.extendable},
+                         {"extension_by", d.extension_by}});
   }
   json document = {
       {"legal_basis", r.legal_basis},
@@ -133,7 +134,7 @@ Status decode_request_document(const std::string& text_document, domain::Request
   for (const auto& x : d.value("deadlines", json::array())) {
     r.deadlines.push_back({text(x, "kind"), time_or_epoch(x.value("due_at", json())),
                            text(x, "status"), x.value("binding", true), x.value("extended", false),
-                           x.value("extendable", false)});
+                           x.value("extendable", false), x.value("extension_by", "")});
   }
   return {};
 }
