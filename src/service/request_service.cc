@@ -399,12 +399,18 @@ Result<int> send_due_reminders(store::Store& store, Timestamp now,
 
 Result<store::Page<domain::Notification>> list_notifications(store::Store& store,
                                                              const RequestContext& context,
-                                                             store::PageRequest page) {
+                                                             store::PageRequest page,
+                                                             std::string_view order) {
   if (context.actor.user_id.empty()) {
     return Error{ErrorKind::kUnauthenticated, "auth.unauthenticated", "Log in first.", {}};
   }
+  if (!order.empty() && order != "oldest" && order != "newest") {
+    return Error::invalid("request.invalid_query", "order must be oldest or newest.", "order");
+  }
   page.country = context.actor.country;
-  return store.list_notifications(page, context.actor.user_id);
+  return store.list_notifications(
+      page, context.actor.user_id,
+      order == "newest" ? store::SortOrder::kNewestFirst : store::SortOrder::kOldestFirst);
 }
 
 }  // namespace taawun::service

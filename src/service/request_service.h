@@ -83,8 +83,10 @@ Result<RequestStatistics> request_statistics(store::Store& store, const RequestC
 Result<int> send_due_reminders(store::Store& store, Timestamp now,
                                const clocks::ReminderPolicy& policy = {});
 
+// `order`: "oldest" (default, also "") or "newest"; anything else is request.invalid_query.
 Result<store::Page<domain::Notification>> list_notifications(store::Store& store,
                                                              const RequestContext& context,
-                                                             store::PageRequest page);
+                                                             store::PageRequest page,
+                                                             std::string_view order = {});
 
 }  // namespace taawun::service

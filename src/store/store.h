@@ -40,6 +40,10 @@ struct PageRequest {
   int limit = 50;       // 1..100
 };
 
+// Order of a page list by insertion: oldest first resumes where the last page ended; newest first
+// shows the latest at once (a dashboard).
+enum class SortOrder { kOldestFirst, kNewestFirst };
+
 struct ProceedingFilter {
   std::string reference;  // substring of the national reference, ASCII case-insensitive
   std::string stage;      // exact stage code
@@ -155,8 +159,9 @@ class Store {
   // Notifications. insert returns false (and writes nothing) when the id exists already. The list
   // holds page.country's notifications addressed to its whole desk or to `user_id` by name.
   virtual Result<bool> insert_notification(const domain::Notification& notification) = 0;
-  virtual Result<Page<domain::Notification>> list_notifications(const PageRequest& page,
-                                                                std::string_view user_id) = 0;
+  virtual Result<Page<domain::Notification>> list_notifications(
+      const PageRequest& page, std::string_view user_id,
+      SortOrder order = SortOrder::kOldestFirst) = 0;
 
   // Runs `action` after this unit of work has committed durably (never if it rolls back), on the
   // database's thread. For in-memory state that mirrors the database, such as the matching index.

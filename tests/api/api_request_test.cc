@@ -468,6 +468,44 @@ TEST_F(ApiRequestTest, DeskAndStatisticsHaveTheirShapes) {
   }
 }
 
+TEST_F(ApiRequestTest, NotificationsListNewestFirstOnRequest) {
+  std::vector<std::string> ids;
+  for (int i = 0; i < 3; ++i) {
+    json r = create_mla(random_letters(12),
+                        {{"urgency", "emergency"},
+                         {"urgency_justification", "Menace imminente pour une vie (fictif)."}});
+    ids.push_back(id_of(r));
+    move("ma.prosecutor", ids.back(), "validated");
+    move("ma.prosecutor", ids.back(), "sent");
+  }
+  ApiClient liaison = as("fr.liaison");
+  HttpResponse first = liaison.get("/notifications?order=newest&limit=2", std::nullopt);
+  ASSERT_EQ(first.status, 200) << first.describe();
+  const json page = first.json();
+  const json& items = page["items"];
+  ASSERT_EQ(items.size(), 2u) << first.describe();
+  EXPECT_EQ(items[0]["request_id"], ids[2]) << "the latest alert comes first";
+  EXPECT_EQ(items[1]["request_id"], ids[1]);
+  const json cursor = page["next_cursor"];
+  ASSERT_TRUE(cursor.is_string()) << first.describe();
+  HttpResponse second = liaison.get(
+      "/notifications?order=newest&limit=2&cursor=" + cursor.get<std::string>(), std::nullopt);
+  ASSERT_EQ(second.status, 200) << second.describe();
+  const json next = second.json();
+  ASSERT_FALSE(next["items"].empty()) << second.describe();
+  EXPECT_EQ(next["items"][0]["request_id"], ids[0]) << "the next page goes on downwards";
+
+  // Oldest first stays the default: the three alerts in the order they were sent.
+  std::vector<std::string> oldest_first;
+  for (const json& item : list_all(liaison, "/notifications")) {
+    const std::string rid = item["request_id"];
+    if (std::find(ids.begin(), ids.end(), rid) != ids.end()) oldest_first.push_back(rid);
+  }
+  EXPECT_EQ(oldest_first, ids);
+  EXPECT_TRUE(is_problem(liaison.get("/notifications?order=sideways", std::nullopt), 400,
+                         "request.invalid_query", "order"));
+}
+
 TEST_F(ApiRequestTest, AnEmergencyOnceSentAlertsTheExecutingCountryAtOnce) {
   ApiClient ma = as("ma.prosecutor");
   json r = create_mla(random_letters(12), {{"urgency", "emergency"}});

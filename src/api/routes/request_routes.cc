@@ -154,7 +154,8 @@ awaitable<Response> notifications(Exchange& exchange) {
   if (!page.ok()) co_return problem_response(page.error());
   co_return co_await exchange.transact([&](store::Store& store) -> Result<Response> {
     TAAWUN_ASSIGN_OR_RETURN(auto result,
-                            service::list_notifications(store, exchange.context(), *page));
+                            service::list_notifications(store, exchange.context(), *page,
+                                                        query_value(exchange.request(), "order")));
     return page_response(result, json::notification_to_json);
   });
 }

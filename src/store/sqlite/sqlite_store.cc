@@ -1,6 +1,7 @@
 #include "store/sqlite/sqlite_store.h"
 
 #include <charconv>
+#include <limits>
 
 #include <nlohmann/json.hpp>
 
@@ -1044,15 +1045,22 @@ Result<bool> SqliteStore::insert_notification(const domain::Notification& n) {
 }
 
 Result<Page<domain::Notification>> SqliteStore::list_notifications(const PageRequest& request,
-                                                                   std::string_view user_id) {
-  TAAWUN_ASSIGN_OR_RETURN(long long after, cursor_position(request.cursor));
+                                                                   std::string_view user_id,
+                                                                   SortOrder order) {
+  TAAWUN_ASSIGN_OR_RETURN(long long position, cursor_position(request.cursor));
+  const bool newest_first = order == SortOrder::kNewestFirst;
+  // Newest first pages downwards from the cursor; the first page starts above every seq.
+  if (newest_first && request.cursor.empty()) position = std::numeric_limits<long long>::max();
   TAAWUN_ASSIGN_OR_RETURN(
       auto stmt,
-      db_.prepare("SELECT seq, id, country, request_id, kind, deadline_kind, level, role, due_at, "
-                  "created_at, recipients FROM notifications WHERE country = ?1 AND seq > ?2 AND "
-                  "(recipients = '[]' OR EXISTS (SELECT 1 FROM json_each(notifications.recipients) "
-                  "WHERE json_each.value = ?4)) ORDER BY seq LIMIT ?3"));
-  stmt.bind(1, request.country).bind(2, after).bind(3, request.limit + 1LL).bind(4, user_id);
+      db_.prepare(std::string("SELECT seq, id, country, request_id, kind, deadline_kind, level, "
+                              "role, due_at, created_at, recipients FROM notifications WHERE "
+                              "country = ?1 AND ") +
+                  (newest_first ? "seq < ?2" : "seq > ?2") +
+                  " AND (recipients = '[]' OR EXISTS (SELECT 1 FROM "
+                  "json_each(notifications.recipients) WHERE json_each.value = ?4)) ORDER BY seq " +
+                  (newest_first ? "DESC" : "ASC") + " LIMIT ?3"));
+  stmt.bind(1, request.country).bind(2, position).bind(3, request.limit + 1LL).bind(4, user_id);
   return page_of<domain::Notification>(stmt, request.limit, [](const Statement& row) {
     return domain::Notification{row.text(1),          row.text(2),
                                 row.text(3),          row.text(4),

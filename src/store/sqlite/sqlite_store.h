@@ -83,7 +83,8 @@ class SqliteStore final : public Store {
 
   Result<bool> insert_notification(const domain::Notification& notification) override;
   Result<Page<domain::Notification>> list_notifications(const PageRequest& page,
-                                                        std::string_view user_id) override;
+                                                        std::string_view user_id,
+                                                        SortOrder order) override;
 
   void after_commit(std::function<void()> action) override;
   void after_rollback(std::function<void()> action) override;
