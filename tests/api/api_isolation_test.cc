@@ -725,7 +725,8 @@ std::map<std::string, Generator> matrix() {
   };
   m["GET /api/v1/notifications"] = [](const Ctx&) {
     return std::vector<Probe>{plain(make("GET", "/notifications")),
-                              plain(make("GET", "/notifications?limit=100"))};
+                              plain(make("GET", "/notifications?limit=100")),
+                              plain(make("GET", "/notifications?order=newest&limit=100"))};
   };
   m["GET /api/v1/requests/{}"] = [foreign_requests](const Ctx& c) {
     std::vector<Probe> out;
