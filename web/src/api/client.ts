@@ -318,6 +318,11 @@ export class ApiClient {
   transitionRequest(id: string, to: RequestState) {
     return this.request<CoopRequest>('POST', `/requests/${encodeURIComponent(id)}/transitions`, { body: { to } });
   }
+  // Grants the one extension a deadline provides (EIO recognition: the executing side; preservation: the
+  // issuing side). Like a transition: no If-Match, no purpose; the answer is the request with its new deadlines.
+  extendDeadline(id: string, kind: string, reason: string) {
+    return this.request<CoopRequest>('POST', `/requests/${encodeURIComponent(id)}/extensions`, { body: { kind, reason } });
+  }
   // The printable document (HTML). It is fetched, not linked, because it needs X-Purpose.
   async requestDocument(id: string, lang: string): Promise<string> {
     const response = await this.fetchRaw(
@@ -368,8 +373,11 @@ export class ApiClient {
   requestStatistics() {
     return this.request<RequestStatistics>('GET', '/requests/statistics');
   }
-  notifications(cursor?: string | null, limit = 20) {
-    return this.request<Page<DeskNotification>>('GET', '/notifications', { query: { limit, cursor } });
+  // Oldest first unless `order` is 'newest' (the dashboard's view: one page holds the latest).
+  notifications(cursor?: string | null, limit = 20, order: 'oldest' | 'newest' = 'oldest') {
+    return this.request<Page<DeskNotification>>('GET', '/notifications', {
+      query: { limit, cursor, order: order === 'newest' ? order : undefined },
+    });
   }
 
   // Duty roster of the caller's country (every role reads it; the administrator keeps it).

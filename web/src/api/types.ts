@@ -254,6 +254,16 @@ export interface RequestDeadline {
   due_at: string;
   status: 'open' | 'met' | 'stopped' | string;
   binding: boolean;
+  extended?: boolean; // its one extension was granted
+  extendable?: boolean; // an extension is provided, not granted yet, and the deadline is open
+  extension_by?: 'issuing' | 'executing' | null; // when extendable, the side that grants it
+}
+
+// An extension granted (POST /requests/{id}/extensions): the deadline kind, when, and the reason given.
+export interface RequestExtension {
+  kind: string;
+  at: string;
+  reason: string;
 }
 
 export interface CoopRequest {
@@ -284,6 +294,7 @@ export interface CoopRequest {
   next_states: RequestState[];
   status_history: StatusChange[];
   deadlines: RequestDeadline[];
+  extensions?: RequestExtension[]; // oldest first
   owner_country: string;
   handling_code: string;
   version: number;
@@ -350,11 +361,11 @@ export interface RequestStatistics {
 export interface DeskNotification {
   id: string;
   request_id: string;
-  kind: 'reminder' | 'escalation' | 'emergency' | string;
+  kind: 'reminder' | 'escalation' | 'emergency' | 'extension' | string;
   deadline_kind: string;
   level: number;
   role: string;
-  due_at: string;
+  due_at: string; // the deadline's due instant (for an extension: the new one)
   created_at: string;
   // The users it is addressed to by name (the on-call liaison, the head of office); empty: the whole desk.
   recipients?: string[];

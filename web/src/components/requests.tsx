@@ -1,18 +1,21 @@
-// Pieces of the request desk screens: status badge, live countdowns, deadlines, the timeline of
-// states and receipts, the channel choice, the desk and request tables.
+// Pieces of the request desk screens: status badge, live countdowns, deadlines (with their extension),
+// the timeline of states and receipts, the channel choice, the desk and request tables.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import {
-  CHANNELS, type Channel, type CoopRequest, type DeskEntry, type RequestDeadline, type ReviewProblem,
+  CHANNELS, type Channel, type CoopRequest, type DeskEntry, type RequestDeadline, type RequestExtension, type ReviewProblem,
+  type Role,
 } from '../api/types';
 import { countryName, formatDateTime } from '../format';
 import {
-  AUTHORITY_COUNTRY, COUNTRY_TIME_ZONES, RECEIPT_STATES, fieldId, formatDue, formatDuration, remaining, sideOf,
+  AUTHORITY_COUNTRY, COUNTRY_TIME_ZONES, DEADLINE_EXTENSIONS, RECEIPT_STATES, extensionOf, fieldId, formatDays, formatDue,
+  formatDuration, mayExtend, remaining, sideOf, type Side,
 } from '../requests';
 import { Link } from '../router';
 import { fieldLabel } from '../i18n/problems';
-import { authorityName } from './links';
+import { ErrorBox, Field, describe } from './common';
+import { ConfirmDialog, authorityName } from './links';
 
 // The current time, re-read every `ms` milliseconds (one timer per component).
 export function useNow(ms = 1000): number {
@@ -65,8 +68,19 @@ export function deadlineKindLabel(t: TFunction, kind: string): string {
 }
 
 // The request's deadlines: kind, due instant in the user's zone and in the acting party's zone,
-// binding or target, status, live countdown for the open ones.
-export function DeadlinesTable({ deadlines, actingCountry }: { deadlines: RequestDeadline[]; actingCountry: string }) {
+// binding or target, status, live countdown for the open ones. An extended deadline says when, by whom
+// and why; an extendable one offers "Extend" to the side that grants it (when `onExtend` is given) and
+// tells the others who may.
+export function DeadlinesTable({
+  deadlines, actingCountry, extensions, side = null, role, onExtend,
+}: {
+  deadlines: RequestDeadline[];
+  actingCountry: string;
+  extensions?: RequestExtension[];
+  side?: Side | null;
+  role?: Role;
+  onExtend?(deadline: RequestDeadline): void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const zone = COUNTRY_TIME_ZONES[actingCountry];
@@ -84,28 +98,146 @@ export function DeadlinesTable({ deadlines, actingCountry }: { deadlines: Reques
           </tr>
         </thead>
         <tbody>
-          {deadlines.map((d, i) => (
-            <tr key={`${d.kind}-${i}`} data-kind={d.kind} data-status={d.status}>
-              <td>
-                {deadlineKindLabel(t, d.kind)}
-                <div className="muted">{d.binding ? t('deadlines.binding') : t('deadlines.target')}</div>
-              </td>
-              <td>
-                <bdi>{formatDue(d.due_at, lang)}</bdi>
-                {zone && (
-                  <div className="muted">
-                    {t('deadlines.localTime', { country: countryName(actingCountry, lang) })}{' '}
-                    <bdi>{formatDue(d.due_at, lang, zone)}</bdi>
-                  </div>
-                )}
-              </td>
-              <td>{t(`deadlineStatus.${d.status}`, { defaultValue: d.status })}</td>
-              <td>{d.status === 'open' ? <Countdown dueAt={d.due_at} /> : <span className="muted">—</span>}</td>
-            </tr>
-          ))}
+          {deadlines.map((d, i) => {
+            const canExtend = !!onExtend && !!role && mayExtend(d, side, role);
+            const rule = DEADLINE_EXTENSIONS[d.kind];
+            const ext = d.extended ? extensionOf(extensions, d.kind) : undefined;
+            const labelId = `deadline-${d.kind}-${i}-label`;
+            return (
+              <tr
+                key={`${d.kind}-${i}`}
+                data-kind={d.kind}
+                data-status={d.status}
+                data-extended={d.extended ? 'true' : undefined}
+                data-extendable={d.extendable ? 'true' : undefined}
+              >
+                <td>
+                  <span id={labelId}>{deadlineKindLabel(t, d.kind)}</span>
+                  <div className="muted">{d.binding ? t('deadlines.binding') : t('deadlines.target')}</div>
+                </td>
+                <td>
+                  <bdi className="deadline-due">{formatDue(d.due_at, lang)}</bdi>
+                  {zone && (
+                    <div className="muted">
+                      {t('deadlines.localTime', { country: countryName(actingCountry, lang) })}{' '}
+                      <bdi>{formatDue(d.due_at, lang, zone)}</bdi>
+                    </div>
+                  )}
+                  {d.extended && (
+                    <div className="deadline-extension">
+                      <span className="badge badge-extended">{t('deadlines.extended')}</span>{' '}
+                      <span className="muted">
+                        {!ext
+                          ? t('deadlines.extendedOnce')
+                          : rule
+                            ? t(rule.by === 'executing' ? 'deadlines.extendedByExecuting' : 'deadlines.extendedByIssuing', {
+                                date: formatDateTime(ext.at, lang),
+                              })
+                            : t('deadlines.extendedOn', { date: formatDateTime(ext.at, lang) })}
+                      </span>
+                      {ext?.reason && (
+                        <div className="extension-reason">
+                          <span className="muted">{t('deadlines.extensionReason')}</span>{' '}
+                          <bdi dir="auto">{ext.reason}</bdi>
+                        </div>
+                      )}
+                    </div>
+                  )}
+                </td>
+                <td>{t(`deadlineStatus.${d.status}`, { defaultValue: d.status })}</td>
+                <td>
+                  {d.status === 'open' ? <Countdown dueAt={d.due_at} /> : <span className="muted">—</span>}
+                  {canExtend ? (
+                    <div className="deadline-action">
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        id={`extend-${d.kind}`}
+                        aria-describedby={labelId}
+                        onClick={() => onExtend!(d)}
+                      >
+                        {rule ? t('deadlines.extendBy', { days: formatDays(rule.days, lang) }) : t('deadlines.extend')}
+                      </button>
+                    </div>
+                  ) : (
+                    d.extendable &&
+                    d.status === 'open' &&
+                    d.extension_by && (
+                      <div className="muted deadline-extendable-note" id={`extendable-${d.kind}`}>
+                        {t(d.extension_by === 'executing' ? 'deadlines.extendableByExecuting' : 'deadlines.extendableByIssuing')}
+                      </div>
+                    )
+                  )}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>
+  );
+}
+
+// Asks for the reason of a deadline's extension (required: the other country reads it) and says what
+// happens: extended once, by the rule's period, the other desk notified. Nothing is sent without a reason.
+export function ExtendDeadlineDialog({
+  deadline, busy, error, onConfirm, onCancel,
+}: {
+  deadline: RequestDeadline;
+  busy: boolean;
+  error?: unknown;
+  onConfirm(reason: string): void;
+  onCancel(): void;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState(false);
+  const rule = DEADLINE_EXTENSIONS[deadline.kind];
+  const label = deadlineKindLabel(t, deadline.kind);
+  const id = 'extension-reason';
+  const fieldError = missing ? t('extension.reasonRequired') : null;
+  const submit = () => {
+    if (!reason.trim()) {
+      setMissing(true);
+      document.getElementById(id)?.focus();
+      return;
+    }
+    onConfirm(reason.trim());
+  };
+  const due = formatDue(deadline.due_at, lang);
+  return (
+    <ConfirmDialog
+      id="extension-dialog"
+      title={t('extension.title', { deadline: label })}
+      confirmLabel={t('extension.confirm')}
+      onConfirm={submit}
+      onCancel={onCancel}
+      busy={busy}
+    >
+      <ErrorBox error={error} id="extension-error" />
+      <p>
+        {rule
+          ? t('extension.text', { deadline: label, due, days: formatDays(rule.days, lang) })
+          : t('extension.textGeneric', { deadline: label, due })}
+      </p>
+      {rule && <p className="muted">{t(`extension.basis.${deadline.kind}`, { defaultValue: '' })}</p>}
+      <p>{t('extension.notified')}</p>
+      <Field id={id} label={t('extension.reason')} hint={t('extension.reasonHint')} error={fieldError} required>
+        <textarea
+          id={id}
+          dir="auto"
+          rows={4}
+          value={reason}
+          required
+          onChange={(e) => {
+            setReason(e.target.value);
+            if (e.target.value.trim()) setMissing(false);
+          }}
+          {...describe(id, true, fieldError)}
+        />
+      </Field>
+    </ConfirmDialog>
   );
 }
 

@@ -13,20 +13,13 @@ import { formatDue } from '../requests';
 import { Link } from '../router';
 import { useApp } from '../state';
 
+// The latest hundred, newest first: enough for the ten shown and for the emergencies addressed to the
+// user (they stay on top for a day after their deadline).
 const NOTIFICATION_PAGE = 100;
-const NOTIFICATION_PAGES = 10;
 
-// The server lists notifications oldest first: read every page (at most 1000) to find the newest.
 async function loadNotifications(): Promise<DeskNotification[]> {
-  const all: DeskNotification[] = [];
-  let cursor: string | null | undefined = null;
-  for (let i = 0; i < NOTIFICATION_PAGES; i++) {
-    const page: Page<DeskNotification> = await api.notifications(cursor, NOTIFICATION_PAGE);
-    all.push(...page.items);
-    cursor = page.next_cursor;
-    if (!cursor) break;
-  }
-  return all.sort((a, b) => b.created_at.localeCompare(a.created_at));
+  const page: Page<DeskNotification> = await api.notifications(null, NOTIFICATION_PAGE, 'newest');
+  return page.items;
 }
 
 export function Dashboard() {
@@ -253,7 +246,10 @@ export function addresseeText(t: TFunction, n: DeskNotification, who: Addressee)
   return t(`notifications.addressed.${who}`);
 }
 
-function notificationText(t: TFunction, n: DeskNotification): string {
+function notificationText(t: TFunction, n: DeskNotification, lang: string): string {
+  if (n.kind === 'extension') {
+    return t('notifications.extensionText', { deadline: deadlineKindLabel(t, n.deadline_kind), time: formatDue(n.due_at, lang) });
+  }
   if (n.kind === 'escalation') {
     return t('notifications.escalationText', {
       deadline: deadlineKindLabel(t, n.deadline_kind),
@@ -295,7 +291,7 @@ function EmergenciesForMe({ notes, meId, duties }: { notes: DeskNotification[]; 
               </strong>
               <div>
                 <Link href={`/requests/${encodeURIComponent(n.request_id)}`} className="emergency-alert-link">
-                  {notificationText(t, n)}
+                  {notificationText(t, n, l)}
                 </Link>
               </div>
               <div className="emergency-alert-meta">
@@ -314,8 +310,8 @@ function EmergenciesForMe({ notes, meId, duties }: { notes: DeskNotification[]; 
   );
 }
 
-// Reminders and escalations of the desk (the country's, newest first) and emergency alerts, each with
-// the people it is addressed to.
+// Reminders and escalations of the desk (the country's, newest first), emergency alerts and deadlines the
+// other country extended (with the new due date), each with the people it is addressed to.
 function NotificationsSection({
   list, meId, duties,
 }: { list: Loaded<DeskNotification[]>; meId: string; duties?: Duty[] | null }) {
@@ -341,12 +337,12 @@ function NotificationsSection({
                 data-addressee={who ?? undefined}
               >
                 <span className={`badge notification-kind-${n.kind}`}>{t(`notifications.kind.${n.kind}`, { defaultValue: n.kind })}</span>{' '}
-                <Link href={`/requests/${encodeURIComponent(n.request_id)}`}>{notificationText(t, n)}</Link>
+                <Link href={`/requests/${encodeURIComponent(n.request_id)}`}>{notificationText(t, n, l)}</Link>
                 {who && (
                   <div className={mine ? 'notification-to notification-to-me' : 'notification-to'}>{addresseeText(t, n, who)}</div>
                 )}
                 <div className="muted">
-                  {n.deadline_kind && <>{t('notifications.due', { time: formatDue(n.due_at, l) })} · </>}
+                  {n.deadline_kind && n.kind !== 'extension' && <>{t('notifications.due', { time: formatDue(n.due_at, l) })} · </>}
                   <time dateTime={n.created_at}>{formatDateTime(n.created_at, l)}</time>
                 </div>
               </li>

@@ -1,20 +1,22 @@
-// One request: parties, facts, measures, the deadlines with live countdowns, the timeline of states and
-// receipts, the steps this side may take (next_states holds only those; refusing, withdrawing and other
-// endings ask for confirmation), the attachments, and the printable document in the user's language or
-// the executing country's.
+// One request: parties, facts, measures, the deadlines with live countdowns (and the extension a deadline
+// provides, asked for with a reason), the timeline of states and receipts, the steps this side may take
+// (next_states holds only those; refusing, withdrawing and other endings ask for confirmation), the
+// attachments, and the printable document in the user's language or the executing country's.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import { WRITER_ROLES, type Person, type RequestState } from '../api/types';
+import { api, ApiError } from '../api/client';
+import { WRITER_ROLES, type Person, type RequestDeadline, type RequestState } from '../api/types';
 import { AttachmentsPanel } from '../components/attachments';
 import { ErrorBox, Loading, Notice, PageTitle, PersonNames, useLoad } from '../components/common';
 import { AuthorityName, ConfirmDialog } from '../components/links';
 import {
-  DeadlinesTable, RequestStatusBadge, ReviewSummary, Timeline, UrgencyBadge,
+  DeadlinesTable, ExtendDeadlineDialog, RequestStatusBadge, ReviewSummary, Timeline, UrgencyBadge, deadlineKindLabel,
 } from '../components/requests';
 import { countryName, formatDateTime, formatList, formatPartialDate } from '../format';
 import { LANGUAGE_NAMES, isLang } from '../i18n';
-import { AUTHORITY_COUNTRY, CONFIRM_STEPS, FINAL_STATES, dayOf, executingLanguage, mySide } from '../requests';
+import {
+  AUTHORITY_COUNTRY, CONFIRM_STEPS, FINAL_STATES, dayOf, executingLanguage, formatDue, mySide,
+} from '../requests';
 import { Link } from '../router';
 import { useApp } from '../state';
 
@@ -65,6 +67,9 @@ export function RequestPage({ id }: { id: string }) {
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
+  // The deadline whose extension is being asked for (the dialog is open), and the server's refusal.
+  const [extending, setExtending] = useState<RequestDeadline | null>(null);
+  const [extendError, setExtendError] = useState<unknown>(null);
 
   if (req.loading && !r) return <Loading />;
   if (!r || !user) return <ErrorBox error={req.error} />;
@@ -89,6 +94,30 @@ export function RequestPage({ id }: { id: string }) {
     } finally {
       setBusy(false);
       setPending(null);
+    }
+  };
+
+  const extend = async (kind: string, reason: string) => {
+    setBusy(true);
+    setExtendError(null);
+    setDone(null);
+    try {
+      const next = await api.extendDeadline(r.id, kind, reason);
+      req.set(next);
+      const moved = next.deadlines.find((d) => d.kind === kind);
+      setDone(
+        t('extension.done', {
+          deadline: deadlineKindLabel(t, kind),
+          due: moved ? formatDue(moved.due_at, lang) : '—',
+        }),
+      );
+      setExtending(null);
+    } catch (e) {
+      // Shown in the dialog (the reason typed stays); a refusal by state means the page is stale: reload it.
+      setExtendError(e);
+      if (e instanceof ApiError && (e.status === 409 || e.status === 403)) req.reload();
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -158,7 +187,17 @@ export function RequestPage({ id }: { id: string }) {
       <div className="request-columns">
         <section aria-labelledby="deadlines-h">
           <h2 id="deadlines-h">{t('deadlines.title')}</h2>
-          <DeadlinesTable deadlines={r.deadlines} actingCountry={actingCountry} />
+          <DeadlinesTable
+            deadlines={r.deadlines}
+            actingCountry={actingCountry}
+            extensions={r.extensions}
+            side={side}
+            role={user.role}
+            onExtend={(d) => {
+              setExtendError(null);
+              setExtending(d);
+            }}
+          />
         </section>
         <section aria-labelledby="timeline-h">
           <h2 id="timeline-h">{t('timeline.title')}</h2>
@@ -320,6 +359,18 @@ export function RequestPage({ id }: { id: string }) {
         )}
       </section>
 
+      {extending && (
+        <ExtendDeadlineDialog
+          deadline={extending}
+          busy={busy}
+          error={extendError}
+          onConfirm={(reason) => void extend(extending.kind, reason)}
+          onCancel={() => {
+            setExtending(null);
+            setExtendError(null);
+          }}
+        />
+      )}
       {pending && (
         <ConfirmDialog
           id="step-dialog"

@@ -58,6 +58,29 @@ describe('API client', () => {
     expect(sentHeaders(f, 1)['If-Match']).toBe('"5"');
   });
 
+  it('grants a deadline extension like a transition: kind and reason in the body, no If-Match, no purpose', async () => {
+    const f = fakeFetch(200, { id: 'req_1', deadlines: [] });
+    const api = new ApiClient({ fetch: f, purpose: () => ({ purpose: 'p', caseReference: '' }) });
+    await api.extendDeadline('req_1', 'recognition', 'Vérifications bancaires en cours');
+    expect(String(f.mock.calls[0][0])).toBe('/api/v1/requests/req_1/extensions');
+    const init = f.mock.calls[0][1]!;
+    expect(init.method).toBe('POST');
+    expect(JSON.parse(String(init.body))).toEqual({ kind: 'recognition', reason: 'Vérifications bancaires en cours' });
+    expect(sentHeaders(f)['If-Match']).toBeUndefined();
+    expect(sentHeaders(f)['X-Purpose']).toBeUndefined();
+    const refused = new ApiClient({ fetch: fakeFetch(409, { code: 'clocks.extension_used', status: 409, field: 'kind' }) });
+    await expect(refused.extendDeadline('req_1', 'recognition', 'x')).rejects.toMatchObject({ code: 'clocks.extension_used', status: 409 });
+  });
+
+  it('asks for notifications newest first only when told to', async () => {
+    const f = fakeFetch(200, { items: [], next_cursor: null });
+    const api = new ApiClient({ fetch: f });
+    await api.notifications(null, 100, 'newest');
+    await api.notifications('c1', 20);
+    expect(String(f.mock.calls[0][0])).toBe('/api/v1/notifications?limit=100&order=newest');
+    expect(String(f.mock.calls[1][0])).toBe('/api/v1/notifications?limit=20&cursor=c1');
+  });
+
   it('turns problem+json into an ApiError and reports an expired session', async () => {
     const onUnauthenticated = vi.fn();
     const f = fakeFetch(401, { code: 'auth.unauthenticated', status: 401, detail: 'Session expired' });

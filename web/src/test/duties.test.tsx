@@ -305,14 +305,18 @@ describe('dashboard: notifications addressed to the user', () => {
     expect(document.getElementById('emergency-alerts')).toBeNull();
   });
 
-  it('reads every page of notifications to show the newest', async () => {
-    const notifications = vi
-      .spyOn(api, 'notifications')
-      .mockResolvedValueOnce({ items: [note({ id: 'a', kind: 'reminder', recipients: [], created_at: '2026-01-01T00:00:00Z' })], next_cursor: 'c1' })
-      .mockResolvedValueOnce({ items: [note({ id: 'b', kind: 'reminder', recipients: [], deadline_kind: 'execution', created_at: '2026-06-01T00:00:00Z' })], next_cursor: null });
+  it('asks the server for the newest page once and keeps its order', async () => {
+    const notifications = vi.spyOn(api, 'notifications').mockResolvedValue({
+      items: [
+        note({ id: 'b', kind: 'reminder', recipients: [], deadline_kind: 'execution', created_at: '2026-06-01T00:00:00Z' }),
+        note({ id: 'a', kind: 'reminder', recipients: [], created_at: '2026-01-01T00:00:00Z' }),
+      ],
+      next_cursor: 'c1',
+    });
     renderAs(PROSECUTOR, <Dashboard />);
     await waitFor(() => expect(document.querySelectorAll('#notifications-list li').length).toBe(2));
-    expect(notifications).toHaveBeenNthCalledWith(2, 'c1', 100);
+    expect(notifications).toHaveBeenCalledTimes(1);
+    expect(notifications).toHaveBeenCalledWith(null, 100, 'newest');
     expect(document.querySelector('#notifications-list li')!.textContent).toContain('Reminder: Execution');
   });
 });

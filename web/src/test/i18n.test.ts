@@ -49,6 +49,7 @@ describe('i18n completeness', () => {
       'purpose.required', 'conflict.involvement_duplicate', 'conflict.username_taken',
       'attachment.hash_mismatch', 'attachment.empty', 'attachment.too_many', 'attachment.integrity_failure',
       'attachment.hash_unavailable', 'request.closed', 'request.not_draft', 'request.wrong_side',
+      'clocks.no_extension', 'clocks.extension_used',
     ];
     for (const lang of LANGUAGES) {
       for (const c of codes) expect(typeof leaf(resources[lang], `errors.${c}`), `${lang}:${c}`).toBe('string');

@@ -229,6 +229,8 @@ const en = {
     user_id: 'Person',
     starts_at: 'Start',
     ends_at: 'End',
+    kind: 'Deadline',
+    reason: 'Reason for the extension',
   },
   stage: {
     draft: 'Draft',
@@ -689,6 +691,31 @@ const en = {
     localTime: 'Local time in {{country}}:',
     remaining: 'in {{duration}}',
     overdueBy: 'overdue by {{duration}}',
+    extended: 'Extended',
+    extendedOnce: 'Its one extension was granted.',
+    extendedOn: 'Extended on {{date}}',
+    extendedByExecuting: 'Extended by the executing authority on {{date}}',
+    extendedByIssuing: 'Extended by the issuing authority on {{date}}',
+    extensionReason: 'Reason:',
+    extendableByExecuting: 'Can be extended once by the executing authority.',
+    extendableByIssuing: 'Can be extended once by the issuing authority.',
+    extend: 'Extend (once)',
+    extendBy: 'Extend by {{days}}',
+  },
+  extension: {
+    title: 'Extend the deadline: {{deadline}}',
+    text: 'The deadline “{{deadline}}”, due {{due}}, will be extended once by {{days}}. An extension cannot be repeated or withdrawn.',
+    textGeneric: 'The deadline “{{deadline}}”, due {{due}}, will be extended once, as its rule provides. An extension cannot be repeated or withdrawn.',
+    basis: {
+      recognition: 'Directive 2014/41/EU, art. 12(5): when the executing authority cannot decide on recognition in time, it informs the issuing authority without delay, giving the reasons; the time limit may be extended by at most 30 days.',
+      preservation_expiry: 'Regulation (EU) 2023/1543, art. 11(1): within the 60 days, the issuing authority may extend the preservation by 30 days where necessary to allow a subsequent request for production to be issued.',
+    },
+    notified: 'The other country’s desk is notified at once and reads your reason.',
+    reason: 'Reason for the extension',
+    reasonHint: 'Why more time is needed and, if known, when the decision or the request will follow.',
+    reasonRequired: 'Give the reason for the extension: the other country must be told why.',
+    confirm: 'Extend the deadline',
+    done: 'Deadline extended: “{{deadline}}” is now due {{due}}.',
   },
   timeline: {
     title: 'Timeline of states and receipts',
@@ -745,6 +772,7 @@ const en = {
       reminder: 'Reminder',
       escalation: 'Escalation',
       emergency: 'Emergency',
+      extension: 'Extension',
     },
     role: {
       liaison_magistrate: 'liaison magistrate',
@@ -754,6 +782,7 @@ const en = {
     escalationText: 'Missed deadline ({{deadline}}): escalated to the {{role}} (level {{level}})',
     emergencyText: 'Emergency request received: {{deadline}}',
     emergencyReceived: 'Emergency request received: the clock starts on delivery',
+    extensionText: 'Deadline extended by the other country: {{deadline}}, now due {{time}}',
     due: 'due {{time}}',
     addressed: {
       youOnCall: 'Addressed to you — you are on call',
@@ -954,6 +983,10 @@ const en = {
       too_many: 'This request already holds the maximum of 50 attachments.',
       integrity_failure: 'The stored file no longer matches its SHA-256, so it is not served. Tell the administrator.',
       hash_unavailable: 'Your browser cannot compute the SHA-256 here because the connection is not secure. Open Taawun through its https address.',
+    },
+    clocks: {
+      no_extension: 'This deadline cannot be extended: its rule provides no extension, or its clock is not running.',
+      extension_used: 'This deadline has already been extended: its extension can be granted only once.',
     },
     purpose: {
       required: 'State the purpose of your consultation before consulting personal data.',

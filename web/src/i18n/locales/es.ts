@@ -227,6 +227,8 @@ const es: Messages = {
     user_id: 'Persona',
     starts_at: 'Inicio',
     ends_at: 'Fin',
+    kind: 'Plazo',
+    reason: 'Motivo de la prórroga',
   },
   stage: {
     draft: 'Borrador',
@@ -687,6 +689,31 @@ const es: Messages = {
     localTime: 'Hora local ({{country}}):',
     remaining: 'dentro de {{duration}}',
     overdueBy: 'vencido hace {{duration}}',
+    extended: 'Prorrogado',
+    extendedOnce: 'Se concedió su única prórroga.',
+    extendedOn: 'Prorrogado el {{date}}',
+    extendedByExecuting: 'Prorrogado por la autoridad de ejecución el {{date}}',
+    extendedByIssuing: 'Prorrogado por la autoridad de emisión el {{date}}',
+    extensionReason: 'Motivo:',
+    extendableByExecuting: 'La autoridad de ejecución puede prorrogarlo una vez.',
+    extendableByIssuing: 'La autoridad de emisión puede prorrogarlo una vez.',
+    extend: 'Prorrogar (una vez)',
+    extendBy: 'Prorrogar {{days}}',
+  },
+  extension: {
+    title: 'Prórroga del plazo: {{deadline}}',
+    text: 'El plazo «{{deadline}}», con vencimiento el {{due}}, se prorrogará una sola vez por {{days}}. La prórroga no puede repetirse ni retirarse.',
+    textGeneric: 'El plazo «{{deadline}}», con vencimiento el {{due}}, se prorrogará una sola vez, según prevé su regla. La prórroga no puede repetirse ni retirarse.',
+    basis: {
+      recognition: 'Directiva 2014/41/UE, art. 12, apdo. 5: cuando la autoridad de ejecución no pueda decidir sobre el reconocimiento en plazo, informará sin demora a la autoridad de emisión, indicando los motivos del retraso; el plazo podrá prorrogarse por un máximo de 30 días.',
+      preservation_expiry: 'Reglamento (UE) 2023/1543, art. 11, apdo. 1: durante los 60 días, la autoridad de emisión puede prorrogar la conservación 30 días cuando sea necesario para permitir la emisión de la solicitud de entrega posterior.',
+    },
+    notified: 'La mesa del otro país recibe de inmediato una notificación y lee su motivo.',
+    reason: 'Motivo de la prórroga',
+    reasonHint: 'Por qué se necesita más tiempo y, si se sabe, cuándo llegará la decisión o la solicitud.',
+    reasonRequired: 'Indique el motivo de la prórroga: el otro país debe conocer sus razones.',
+    confirm: 'Prorrogar el plazo',
+    done: 'Plazo prorrogado: «{{deadline}}» vence ahora el {{due}}.',
   },
   timeline: {
     title: 'Cronología de estados y acuses',
@@ -743,6 +770,7 @@ const es: Messages = {
       reminder: 'Recordatorio',
       escalation: 'Escalado',
       emergency: 'Emergencia',
+      extension: 'Prórroga',
     },
     role: {
       liaison_magistrate: 'magistrado de enlace',
@@ -752,6 +780,7 @@ const es: Messages = {
     escalationText: 'Plazo vencido ({{deadline}}): escalado al {{role}} (nivel {{level}})',
     emergencyText: 'Solicitud de emergencia recibida: {{deadline}}',
     emergencyReceived: 'Solicitud de emergencia recibida: el plazo corre desde la entrega',
+    extensionText: 'Plazo prorrogado por el otro país: {{deadline}}, vence ahora el {{time}}',
     due: 'vence {{time}}',
     addressed: {
       youOnCall: 'Dirigida a usted — está de guardia',
@@ -952,6 +981,10 @@ const es: Messages = {
       too_many: 'Esta solicitud ya tiene el máximo de 50 anexos.',
       integrity_failure: 'El archivo conservado ya no corresponde a su SHA-256, por lo que no se entrega. Avise al administrador.',
       hash_unavailable: 'Su navegador no puede calcular el SHA-256 aquí porque la conexión no es segura. Abra Taawun por su dirección https.',
+    },
+    clocks: {
+      no_extension: 'Este plazo no puede prorrogarse: su regla no prevé prórroga o el plazo no está corriendo.',
+      extension_used: 'Este plazo ya se prorrogó: la prórroga solo puede concederse una vez.',
     },
     purpose: {
       required: 'Indique la finalidad de su consulta antes de consultar datos personales.',

@@ -227,6 +227,8 @@ const fr: Messages = {
     user_id: 'Personne',
     starts_at: 'Début',
     ends_at: 'Fin',
+    kind: 'Délai',
+    reason: 'Motif de la prorogation',
   },
   stage: {
     draft: 'Brouillon',
@@ -687,6 +689,31 @@ const fr: Messages = {
     localTime: 'Heure locale ({{country}}) :',
     remaining: 'dans {{duration}}',
     overdueBy: 'dépassé de {{duration}}',
+    extended: 'Prorogé',
+    extendedOnce: 'Sa prorogation unique a été accordée.',
+    extendedOn: 'Prorogé le {{date}}',
+    extendedByExecuting: 'Prorogé par l’autorité d’exécution le {{date}}',
+    extendedByIssuing: 'Prorogé par l’autorité d’émission le {{date}}',
+    extensionReason: 'Motif :',
+    extendableByExecuting: 'Peut être prorogé une fois par l’autorité d’exécution.',
+    extendableByIssuing: 'Peut être prorogé une fois par l’autorité d’émission.',
+    extend: 'Proroger (une fois)',
+    extendBy: 'Proroger de {{days}}',
+  },
+  extension: {
+    title: 'Prorogation du délai : {{deadline}}',
+    text: 'Le délai « {{deadline}} », échéance {{due}}, sera prorogé une seule fois de {{days}}. La prorogation ne peut être ni renouvelée ni retirée.',
+    textGeneric: 'Le délai « {{deadline}} », échéance {{due}}, sera prorogé une seule fois, comme le prévoit sa règle. La prorogation ne peut être ni renouvelée ni retirée.',
+    basis: {
+      recognition: 'Directive 2014/41/UE, art. 12, § 5 : lorsque l’autorité d’exécution ne peut statuer sur la reconnaissance dans le délai, elle en informe sans tarder l’autorité d’émission en indiquant les raisons du retard ; le délai peut être prorogé de 30 jours au maximum.',
+      preservation_expiry: 'Règlement (UE) 2023/1543, art. 11, § 1 : pendant les 60 jours, l’autorité d’émission peut prolonger la conservation de 30 jours, si nécessaire, pour permettre l’émission de la demande de production ultérieure.',
+    },
+    notified: 'Le bureau de l’autre pays en est aussitôt notifié et lit votre motif.',
+    reason: 'Motif de la prorogation',
+    reasonHint: 'Pourquoi un délai supplémentaire est nécessaire et, si vous le savez, quand la décision ou la demande suivra.',
+    reasonRequired: 'Indiquez le motif de la prorogation : l’autre pays doit en connaître les raisons.',
+    confirm: 'Proroger le délai',
+    done: 'Délai prorogé : « {{deadline}} », nouvelle échéance le {{due}}.',
   },
   timeline: {
     title: 'Chronologie des états et accusés',
@@ -743,6 +770,7 @@ const fr: Messages = {
       reminder: 'Rappel',
       escalation: 'Escalade',
       emergency: 'Urgence',
+      extension: 'Prorogation',
     },
     role: {
       liaison_magistrate: 'magistrat de liaison',
@@ -752,6 +780,7 @@ const fr: Messages = {
     escalationText: 'Délai dépassé ({{deadline}}) : signalé au {{role}} (niveau {{level}})',
     emergencyText: 'Demande en urgence vitale reçue : {{deadline}}',
     emergencyReceived: 'Demande en urgence vitale reçue : le délai court dès la remise',
+    extensionText: 'Délai prorogé par l’autre pays : {{deadline}}, nouvelle échéance le {{time}}',
     due: 'échéance {{time}}',
     addressed: {
       youOnCall: 'Adressée à vous — vous êtes d’astreinte',
@@ -952,6 +981,10 @@ const fr: Messages = {
       too_many: 'Cette demande contient déjà le maximum de 50 pièces jointes.',
       integrity_failure: 'Le fichier conservé ne correspond plus à son SHA-256 : il n’est pas servi. Prévenez l’administrateur.',
       hash_unavailable: 'Votre navigateur ne peut pas calculer le SHA-256 ici car la connexion n’est pas sécurisée. Ouvrez Taawun par son adresse https.',
+    },
+    clocks: {
+      no_extension: 'Ce délai ne peut pas être prorogé : sa règle ne prévoit pas de prorogation, ou le délai ne court pas.',
+      extension_used: 'Ce délai a déjà été prorogé : la prorogation ne peut être accordée qu’une fois.',
     },
     purpose: {
       required: 'Indiquez la finalité de votre consultation avant de consulter des données personnelles.',

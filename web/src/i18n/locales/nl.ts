@@ -227,6 +227,8 @@ const nl: Messages = {
     user_id: 'Persoon',
     starts_at: 'Begin',
     ends_at: 'Einde',
+    kind: 'Termijn',
+    reason: 'Reden voor de verlenging',
   },
   stage: {
     draft: 'Ontwerp',
@@ -687,6 +689,31 @@ const nl: Messages = {
     localTime: 'Lokale tijd ({{country}}):',
     remaining: 'over {{duration}}',
     overdueBy: '{{duration}} te laat',
+    extended: 'Verlengd',
+    extendedOnce: 'De enige verlenging is toegekend.',
+    extendedOn: 'Verlengd op {{date}}',
+    extendedByExecuting: 'Verlengd door de uitvoerende autoriteit op {{date}}',
+    extendedByIssuing: 'Verlengd door de uitvaardigende autoriteit op {{date}}',
+    extensionReason: 'Reden:',
+    extendableByExecuting: 'Kan eenmaal worden verlengd door de uitvoerende autoriteit.',
+    extendableByIssuing: 'Kan eenmaal worden verlengd door de uitvaardigende autoriteit.',
+    extend: 'Verlengen (eenmaal)',
+    extendBy: 'Verlengen met {{days}}',
+  },
+  extension: {
+    title: 'Verlenging van de termijn: {{deadline}}',
+    text: 'De termijn “{{deadline}}”, die vervalt op {{due}}, wordt eenmaal verlengd met {{days}}. Een verlenging kan niet worden herhaald of ingetrokken.',
+    textGeneric: 'De termijn “{{deadline}}”, die vervalt op {{due}}, wordt eenmaal verlengd, zoals de regel bepaalt. Een verlenging kan niet worden herhaald of ingetrokken.',
+    basis: {
+      recognition: 'Richtlijn 2014/41/EU, art. 12, lid 5: kan de uitvoerende autoriteit niet tijdig over de erkenning beslissen, dan stelt zij de uitvaardigende autoriteit onverwijld in kennis, met opgave van de redenen; de termijn kan met ten hoogste 30 dagen worden verlengd.',
+      preservation_expiry: 'Verordening (EU) 2023/1543, art. 11, lid 1: binnen de 60 dagen kan de uitvaardigende autoriteit de bewaring met 30 dagen verlengen wanneer dat nodig is om het daaropvolgende verzoek tot verstrekking uit te vaardigen.',
+    },
+    notified: 'De dienst van het andere land krijgt meteen een melding en leest uw reden.',
+    reason: 'Reden voor de verlenging',
+    reasonHint: 'Waarom meer tijd nodig is en, zo mogelijk, wanneer de beslissing of het verzoek volgt.',
+    reasonRequired: 'Geef de reden voor de verlenging op: het andere land moet weten waarom.',
+    confirm: 'Termijn verlengen',
+    done: 'Termijn verlengd: “{{deadline}}” vervalt nu op {{due}}.',
   },
   timeline: {
     title: 'Tijdlijn van statussen en bevestigingen',
@@ -743,6 +770,7 @@ const nl: Messages = {
       reminder: 'Herinnering',
       escalation: 'Escalatie',
       emergency: 'Noodgeval',
+      extension: 'Verlenging',
     },
     role: {
       liaison_magistrate: 'verbindingsmagistraat',
@@ -752,6 +780,7 @@ const nl: Messages = {
     escalationText: 'Termijn verstreken ({{deadline}}): geëscaleerd naar de {{role}} (niveau {{level}})',
     emergencyText: 'Noodverzoek ontvangen: {{deadline}}',
     emergencyReceived: 'Noodverzoek ontvangen: de termijn loopt vanaf de aflevering',
+    extensionText: 'Termijn verlengd door het andere land: {{deadline}}, vervalt nu op {{time}}',
     due: 'vervalt {{time}}',
     addressed: {
       youOnCall: 'Aan u gericht — u hebt wachtdienst',
@@ -952,6 +981,10 @@ const nl: Messages = {
       too_many: 'Dit verzoek heeft al het maximum van 50 bijlagen.',
       integrity_failure: 'Het bewaarde bestand komt niet meer overeen met zijn SHA-256 en wordt daarom niet geleverd. Verwittig de beheerder.',
       hash_unavailable: 'Uw browser kan de SHA-256 hier niet berekenen omdat de verbinding niet beveiligd is. Open Taawun via het https-adres.',
+    },
+    clocks: {
+      no_extension: 'Deze termijn kan niet worden verlengd: de regel voorziet in geen verlenging, of de termijn loopt niet.',
+      extension_used: 'Deze termijn is al verlengd: de verlenging kan maar eenmaal worden toegekend.',
     },
     purpose: {
       required: 'Vermeld het doel van uw raadpleging voordat u persoonsgegevens raadpleegt.',
