@@ -859,6 +859,70 @@ async function main() {
     assert(stats.turnaround.length > 0 && stats.deadlines_due > 0, `statistics: ${JSON.stringify(stats)}`);
   });
 
+  await test('Belgium extends an EIO’s recognition once in the browser, with a reason; France is told and cannot', async () => {
+    assert(frProceedingUrl, 'needs the FR proceeding');
+    const fr = await apiSession('fr.prosecutor');
+    const be = await apiSession('be.prosecutor');
+    const r = await fr('POST', '/requests', {
+      proceeding_id: frProceedingUrl.split('/').pop(), channel: 'european_investigation_order', executing: 'BE',
+      issuing_authority_kind: 'prosecutor', legal_basis: 'Directive 2014/41/UE, art. 1 et 10',
+      measures: [{ type: 'banking_information', description: 'Identifier les comptes ouverts au nom fictif.', link_to_facts: 'Les virements financent la filière.' }],
+      identifiers: [{ type: 'iban', value: 'BE00E2E0EXTENSION' }], data_categories: ['banking'],
+      time_frame: { from: '2025-02-01T00:00:00Z', to: '2025-11-30T23:59:59Z' }, languages: ['fr'], urgency: 'normal',
+      summary_of_facts: { lang: 'fr', text: 'Virements fictifs répétés vers des comptes ouverts en Belgique pour financer un départ vers une zone de conflit.' },
+      legal_qualification: { article: '421-2-2', text: 'Financement d’entreprise terroriste (fictif)' },
+    });
+    for (const to of ['validated', 'sent']) await fr('POST', `/requests/${r.id}/transitions`, { to });
+    const delivered = await be('POST', `/requests/${r.id}/transitions`, { to: 'delivered' });
+    const before = delivered.deadlines.find((d) => d.kind === 'recognition');
+    assert(before && before.extendable && before.extension_by === 'executing', `recognition: ${JSON.stringify(delivered.deadlines)}`);
+
+    // The issuing side reads who may extend, and has no button.
+    await login('fr.prosecutor', 'fr');
+    await go(`/requests/${r.id}`);
+    await page.waitForSelector('#purpose-gate-title, #request-timeline');
+    if (await page.$('#purpose-gate-title')) await setPurpose('Suivi de la décision d’investigation', 'PNAT-E2E-EXT');
+    await page.waitForSelector('tr[data-kind=recognition][data-extendable=true] #extendable-recognition');
+    assert(!(await page.$('#extend-recognition')), 'the issuing side is offered the executing side’s extension');
+
+    // The executing side extends it; a reason is required before anything is sent.
+    await login('be.prosecutor', 'nl');
+    await go(`/requests/${r.id}`);
+    await page.waitForSelector('#purpose-gate-title, #request-timeline');
+    if (await page.$('#purpose-gate-title')) await setPurpose('Erkenning van het EOB', 'BXL-E2E-EXT');
+    const dueBefore = (await page.textContent('tr[data-kind=recognition] .deadline-due')).trim();
+    await page.click('#extend-recognition');
+    await page.waitForSelector('#extension-dialog');
+    await page.click('#extension-dialog-confirm');
+    await page.waitForSelector('#extension-reason[aria-invalid=true]');
+    const unchanged = await be('GET', `/requests/${r.id}`);
+    assert(!unchanged.deadlines.find((d) => d.kind === 'recognition').extended, 'extended without a reason');
+    const reason = 'Bankonderzoek loopt nog bij drie banken (fictief).';
+    await page.fill('#extension-reason', reason);
+    await shot('nl-request-extension-dialog');
+    await page.click('#extension-dialog-confirm');
+    await page.waitForSelector('#extension-dialog', { state: 'detached' });
+    await page.waitForSelector('tr[data-kind=recognition][data-extended=true]');
+    assert(!(await page.$('#extend-recognition')), 'the extension is still offered after it was granted');
+    const row = await page.textContent('tr[data-kind=recognition]');
+    assert(row.includes(reason), `the reason is not shown: ${row}`);
+    await shot('nl-request-extended', true);
+    const after = (await be('GET', `/requests/${r.id}`)).deadlines.find((d) => d.kind === 'recognition');
+    const moved = Date.parse(after.due_at) - Date.parse(before.due_at);
+    assert(after.extended && Math.abs(moved - 30 * 86400000) <= 3600000, `moved by ${moved} ms: ${JSON.stringify(after)}`);
+    const dueShown = (await page.textContent('tr[data-kind=recognition] .deadline-due')).trim();
+    assert(dueShown !== dueBefore, `the due date shown did not move: ${dueShown}`);
+
+    // France's desk is told, with the new due date.
+    const notes = await fr('GET', '/notifications?order=newest&limit=20');
+    assert(notes.items.some((n) => n.kind === 'extension' && n.request_id === r.id && n.due_at === after.due_at),
+      `notifications: ${JSON.stringify(notes.items)}`);
+    await login('fr.prosecutor', 'fr');
+    await page.waitForSelector(`#notifications-list li[data-kind=extension]`);
+    const note = await page.textContent('#notifications-list li[data-kind=extension]');
+    assert(/prorogé/.test(note), `notification text: ${note}`);
+  });
+
   await test('MA sees the receipt in the timeline; in Arabic the request page is right to left; printable document', async () => {
     assert(requestUrl, 'needs the request');
     await login('ma.prosecutor', 'ar');
