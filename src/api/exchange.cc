@@ -21,9 +21,8 @@ asio::awaitable<Status> run_on_database(store::Database& database, store::Work w
     // The database calls back on its writer thread; resume the coroutine on its own executor.
     auto shared = std::make_shared<decltype(handler)>(std::move(handler));
     database.write_async(std::move(work), [shared, executor](Status status) {
-      asio::post(executor, [shared, status = std::move(status)]() mutable {
-        (*shared)(std::move(status));
-      });
+      asio::post(executor,
+                 [shared, status = std::move(status)]() mutable { (*shared)(std::move(status)); });
     });
   };
   co_return co_await asio::async_initiate<decltype(asio::use_awaitable), void(Status)>(
@@ -64,28 +63,27 @@ asio::awaitable<Response> Exchange::transact(Work work) {
   context_.now = backend_.clock.now();
   const std::string token = bearer_token();
   Response response;
-  Status status = co_await run_on_database(
-      backend_.database, [&](store::Store& store) -> Status {
-        TAAWUN_ASSIGN_OR_RETURN(
-            auto authentication,
-            service::authenticate(store, token, context_.now, context_.actor.client_address,
-                                  context_.actor.request_id));
-        if (!authentication.actor) {
-          // Commit: an expiry is recorded; nothing else was written.
-          response = problem_response(authentication.refusal);
-          return {};
-        }
-        const std::string client = context_.actor.client_address;
-        const std::string request_id = context_.actor.request_id;
-        context_.actor = *authentication.actor;
-        session_expires_at_ = authentication.expires_at;
-        context_.actor.client_address = client;
-        context_.actor.request_id = request_id;
-        auto result = work(store);
-        if (!result.ok()) return std::move(result).error();
-        response = std::move(result).value();
-        return {};
-      });
+  Status status = co_await run_on_database(backend_.database, [&](store::Store& store) -> Status {
+    TAAWUN_ASSIGN_OR_RETURN(
+        auto authentication,
+        service::authenticate(store, token, context_.now, context_.actor.client_address,
+                              context_.actor.request_id));
+    if (!authentication.actor) {
+      // Commit: an expiry is recorded; nothing else was written.
+      response = problem_response(authentication.refusal);
+      return {};
+    }
+    const std::string client = context_.actor.client_address;
+    const std::string request_id = context_.actor.request_id;
+    context_.actor = *authentication.actor;
+    session_expires_at_ = authentication.expires_at;
+    context_.actor.client_address = client;
+    context_.actor.request_id = request_id;
+    auto result = work(store);
+    if (!result.ok()) return std::move(result).error();
+    response = std::move(result).value();
+    return {};
+  });
   if (!status.ok()) co_return problem_response(status.error());
   if (context_.actor.user_id.size() > 0 && response.status < 400) {
     // Lets the interface count down to idle expiry without polling the session (which would
@@ -98,13 +96,12 @@ asio::awaitable<Response> Exchange::transact(Work work) {
 asio::awaitable<Response> Exchange::transact_anonymous(Work work) {
   context_.now = backend_.clock.now();
   Response response;
-  Status status =
-      co_await run_on_database(backend_.database, [&](store::Store& store) -> Status {
-        auto result = work(store);
-        if (!result.ok()) return std::move(result).error();
-        response = std::move(result).value();
-        return {};
-      });
+  Status status = co_await run_on_database(backend_.database, [&](store::Store& store) -> Status {
+    auto result = work(store);
+    if (!result.ok()) return std::move(result).error();
+    response = std::move(result).value();
+    return {};
+  });
   if (!status.ok()) co_return problem_response(status.error());
   co_return response;
 }

@@ -26,8 +26,8 @@ namespace taawun::api {
 struct Backend {
   store::Database& database;
   const Clock& clock;
-  boost::asio::thread_pool& cpu_pool;  // for deliberately slow work (argon2id)
-  const class StaticSite* web = nullptr;  // the front end, when served
+  boost::asio::thread_pool& cpu_pool;          // for deliberately slow work (argon2id)
+  const class StaticSite* web = nullptr;       // the front end, when served
   service::MatchRegistry* matching = nullptr;  // the person index, for link detection
 };
 

@@ -10,8 +10,8 @@ int http_status(const Error& error) {
       // Structural problems of the HTTP request itself are 400; well-formed but unacceptable values
       // (including an incomplete or invalid cooperation request, "request.incomplete") are 422.
       static constexpr std::string_view kStructural[] = {
-          "request.malformed_json", "request.invalid_utf8",   "request.wrong_type",
-          "request.unknown_field",  "request.invalid_query",  "request.invalid_header",
+          "request.malformed_json", "request.invalid_utf8",    "request.wrong_type",
+          "request.unknown_field",  "request.invalid_query",   "request.invalid_header",
           "request.malformed_http", "route.method_not_allowed"};
       for (auto code : kStructural) {
         if (error.code == code) return 400;
@@ -45,19 +45,32 @@ int http_status(const Error& error) {
 namespace {
 const char* title_of(int status) {
   switch (status) {
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 412: return "Precondition Failed";
-    case 413: return "Content Too Large";
-    case 422: return "Unprocessable Content";
-    case 423: return "Locked";
-    case 428: return "Precondition Required";
-    case 503: return "Service Unavailable";
-    default: return "Internal Server Error";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 409:
+      return "Conflict";
+    case 412:
+      return "Precondition Failed";
+    case 413:
+      return "Content Too Large";
+    case 422:
+      return "Unprocessable Content";
+    case 423:
+      return "Locked";
+    case 428:
+      return "Precondition Required";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return "Internal Server Error";
   }
 }
 }  // namespace
@@ -80,6 +93,5 @@ Response problem_response(const Error& error) {
   response.content_type = "application/problem+json";
   return response;
 }
-
 
 }  // namespace taawun::api

@@ -8,8 +8,7 @@ Result<long long> if_match_version(const Request& request) {
   std::string value = request.header("if-match");
   if (value.empty()) {
     return Error{ErrorKind::kPreconditionRequired, "precondition.if_match_required",
-                 "Send If-Match with the version you changed (the ETag you received).",
-                 "If-Match"};
+                 "Send If-Match with the version you changed (the ETag you received).", "If-Match"};
   }
   if (value.rfind("W/", 0) == 0) value = value.substr(2);
   if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {

@@ -10,11 +10,13 @@ namespace {
 
 std::string content_type_of(const std::filesystem::path& path) {
   static const std::map<std::string, std::string> kTypes = {
-      {".html", "text/html"},       {".js", "text/javascript"}, {".mjs", "text/javascript"},
-      {".css", "text/css"},         {".json", "application/json"}, {".svg", "image/svg+xml"},
-      {".png", "image/png"},        {".ico", "image/x-icon"},   {".woff2", "font/woff2"},
-      {".woff", "font/woff"},       {".ttf", "font/ttf"},       {".txt", "text/plain"},
-      {".map", "application/json"}, {".webmanifest", "application/manifest+json"}};
+      {".html", "text/html"},        {".js", "text/javascript"},
+      {".mjs", "text/javascript"},   {".css", "text/css"},
+      {".json", "application/json"}, {".svg", "image/svg+xml"},
+      {".png", "image/png"},         {".ico", "image/x-icon"},
+      {".woff2", "font/woff2"},      {".woff", "font/woff"},
+      {".ttf", "font/ttf"},          {".txt", "text/plain"},
+      {".map", "application/json"},  {".webmanifest", "application/manifest+json"}};
   auto found = kTypes.find(path.extension().string());
   return found == kTypes.end() ? "application/octet-stream" : found->second;
 }
@@ -25,8 +27,9 @@ Result<StaticSite> StaticSite::load(const std::string& directory) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_regular_file(fs::path(directory) / "index.html", ec)) {
-    return Error::invalid("web.missing_index",
-                          "--web " + directory + " has no index.html (run `npm run build` in web/)");
+    return Error::invalid(
+        "web.missing_index",
+        "--web " + directory + " has no index.html (run `npm run build` in web/)");
   }
   StaticSite site;
   for (auto it = fs::recursive_directory_iterator(directory, ec);

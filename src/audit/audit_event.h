@@ -19,8 +19,8 @@ struct AuditEvent {
   std::string operation;    // e.g. person.create, person.read, session.login_failed
   std::string object_type;  // person, proceeding, involvement, session, user, audit
   std::string object_id;
-  std::string purpose;          // why personal data was read (X-Purpose)
-  std::string case_reference;   // optional case the purpose refers to
+  std::string purpose;              // why personal data was read (X-Purpose)
+  std::string case_reference;       // optional case the purpose refers to
   std::string outcome = "success";  // success, denied, failed
   std::string client_address;
   std::string request_id;

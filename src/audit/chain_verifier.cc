@@ -11,10 +11,10 @@ bool ChainVerifier::add(const AuditEvent& event) {
   };
   if (event.seq != expected_seq_) {
     // A gap means the expected event was deleted; a repeat or step back means one was inserted.
-    return fail(expected_seq_, event.seq > expected_seq_
-                                   ? "event missing (sequence jumps to " +
-                                         std::to_string(event.seq) + ")"
-                                   : "unexpected sequence number " + std::to_string(event.seq));
+    return fail(expected_seq_,
+                event.seq > expected_seq_
+                    ? "event missing (sequence jumps to " + std::to_string(event.seq) + ")"
+                    : "unexpected sequence number " + std::to_string(event.seq));
   }
   if (event.prev_hash != previous_hash_) {
     return fail(event.seq, "does not point at the previous event's hash");

@@ -29,10 +29,13 @@ void add_init_command(CLI::App& app) {
     for (const char* country : {"MA", "FR", "BE", "ES"}) {
       std::string lower = country;
       for (auto& c : lower) c = static_cast<char>(std::tolower(c));
-      const std::string password =
-          options->password.empty() ? random_hex(12) : options->password;
-      service::NewUser admin{lower + ".admin", "Administrator " + std::string(country),
-                             domain::Role::kAdministrator, "", "", country};
+      const std::string password = options->password.empty() ? random_hex(12) : options->password;
+      service::NewUser admin{lower + ".admin",
+                             "Administrator " + std::string(country),
+                             domain::Role::kAdministrator,
+                             "",
+                             "",
+                             country};
       auto created = create_account(*database, admin, password);
       if (!created.ok()) {
         std::cerr << "taawun: " << admin.username << ": " << created.error().message << "\n";

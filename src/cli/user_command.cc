@@ -38,7 +38,7 @@ void add_user_command(CLI::App& app) {
     }
     auto database = open_database(options->db);
     if (!database) throw CLI::RuntimeError(kExitFailure);
-    service::NewUser input{options->username, options->display_name, *role, "",
+    service::NewUser input{options->username,  options->display_name, *role, "",
                            options->authority, options->country};
     auto created = create_account(*database, input, password);
     if (!created.ok()) {

@@ -1,7 +1,7 @@
 #pragma once
 
-// The source of "now". Code that depends on time (session expiry, lockouts, deadlines) takes a Clock
-// so tests can move time instead of sleeping.
+// The source of "now". Code that depends on time (session expiry, lockouts, deadlines) takes a
+// Clock so tests can move time instead of sleeping.
 
 #include <atomic>
 #include <chrono>

@@ -10,7 +10,8 @@ namespace taawun {
 namespace {
 
 void ensure_sodium() {
-  // sodium_init is idempotent and thread-safe; a failure means no usable randomness, which is fatal.
+  // sodium_init is idempotent and thread-safe; a failure means no usable randomness, which is
+  // fatal.
   static const int initialised = sodium_init();
   if (initialised < 0) throw std::runtime_error("libsodium could not be initialised");
 }

@@ -1,7 +1,7 @@
 #pragma once
 
-// A date known only to some precision: registers hold full birth dates, a month, a year or a range of
-// years. Text forms (DESIGN.md §8): "YYYY-MM-DD", "YYYY-MM", "YYYY", and a range "YYYY/YYYY".
+// A date known only to some precision: registers hold full birth dates, a month, a year or a range
+// of years. Text forms (DESIGN.md §8): "YYYY-MM-DD", "YYYY-MM", "YYYY", and a range "YYYY/YYYY".
 
 #include <optional>
 #include <string>
@@ -25,8 +25,8 @@ struct PartialDate {
   bool operator==(const PartialDate&) const = default;
 };
 
-// Parses the text forms above. Rejects impossible dates (2023-02-29, month 13), years before 1000 or
-// after 2999, and reversed ranges. Errors carry code "date.invalid".
+// Parses the text forms above. Rejects impossible dates (2023-02-29, month 13), years before 1000
+// or after 2999, and reversed ranges. Errors carry code "date.invalid".
 Result<PartialDate> parse_partial_date(std::string_view text);
 
 }  // namespace taawun

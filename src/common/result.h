@@ -13,12 +13,12 @@ namespace taawun {
 // What kind of failure an error is. The API maps each kind to one HTTP status; the CLI to an exit
 // code. Kinds are deliberately few; the stable, specific part is Error::code.
 enum class ErrorKind {
-  kInvalid,               // the caller's input is wrong (400/422)
-  kUnauthenticated,       // no valid session (401)
-  kForbidden,             // authenticated, but the role may not do this (403)
-  kNotFound,              // absent, or not visible to the caller: the two are indistinguishable (404)
-  kConflict,              // state conflict: duplicate, illegal transition (409)
-  kPreconditionFailed,    // If-Match version mismatch (412)
+  kInvalid,             // the caller's input is wrong (400/422)
+  kUnauthenticated,     // no valid session (401)
+  kForbidden,           // authenticated, but the role may not do this (403)
+  kNotFound,            // absent, or not visible to the caller: the two are indistinguishable (404)
+  kConflict,            // state conflict: duplicate, illegal transition (409)
+  kPreconditionFailed,  // If-Match version mismatch (412)
   kPreconditionRequired,  // a required precondition header is missing (428)
   kTooLarge,              // payload over the limit (413)
   kLocked,                // account locked (423)
@@ -47,8 +47,8 @@ struct Error {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : data_(std::move(value)) {}       // NOLINT(google-explicit-constructor)
-  Result(Error error) : data_(std::move(error)) {}   // NOLINT(google-explicit-constructor)
+  Result(T value) : data_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
+  Result(Error error) : data_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return std::holds_alternative<T>(data_); }
   explicit operator bool() const { return ok(); }
@@ -114,21 +114,21 @@ inline Status ok_status() { return {}; }
 }  // namespace taawun
 
 // Propagates an error from an expression yielding Result<T>/Status; evaluates to nothing.
-#define TAAWUN_TRY(expr)                                  \
-  do {                                                    \
-    auto&& taawun_try_result_ = (expr);                   \
-    if (!taawun_try_result_.ok()) {                       \
-      return std::move(taawun_try_result_).error();       \
-    }                                                     \
+#define TAAWUN_TRY(expr)                            \
+  do {                                              \
+    auto&& taawun_try_result_ = (expr);             \
+    if (!taawun_try_result_.ok()) {                 \
+      return std::move(taawun_try_result_).error(); \
+    }                                               \
   } while (0)
 
 #define TAAWUN_CONCAT_INNER_(a, b) a##b
 #define TAAWUN_CONCAT_(a, b) TAAWUN_CONCAT_INNER_(a, b)
 
 // Declares `lhs` from the value of a Result<T> expression, or returns its error.
-#define TAAWUN_ASSIGN_OR_RETURN(lhs, expr)                                          \
-  auto TAAWUN_CONCAT_(taawun_result_, __LINE__) = (expr);                           \
-  if (!TAAWUN_CONCAT_(taawun_result_, __LINE__).ok()) {                             \
-    return std::move(TAAWUN_CONCAT_(taawun_result_, __LINE__)).error();             \
-  }                                                                                 \
+#define TAAWUN_ASSIGN_OR_RETURN(lhs, expr)                              \
+  auto TAAWUN_CONCAT_(taawun_result_, __LINE__) = (expr);               \
+  if (!TAAWUN_CONCAT_(taawun_result_, __LINE__).ok()) {                 \
+    return std::move(TAAWUN_CONCAT_(taawun_result_, __LINE__)).error(); \
+  }                                                                     \
   lhs = std::move(TAAWUN_CONCAT_(taawun_result_, __LINE__)).value()

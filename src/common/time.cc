@@ -34,7 +34,8 @@ bool read_int(std::string_view text, size_t pos, size_t len, int& out) {
 Result<Timestamp> parse_rfc3339(std::string_view text) {
   using namespace std::chrono;
   const auto bad = [&] {
-    return Error::invalid("time.invalid", "Expected an RFC 3339 timestamp such as 2026-01-31T12:00:00Z.");
+    return Error::invalid("time.invalid",
+                          "Expected an RFC 3339 timestamp such as 2026-01-31T12:00:00Z.");
   };
   int y, mo, d, h, mi, s;
   if (text.size() < 20 || !read_int(text, 0, 4, y) || text[4] != '-' || !read_int(text, 5, 2, mo) ||

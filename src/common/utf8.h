@@ -13,5 +13,4 @@ bool is_valid_utf8(std::string_view text);
 // Number of code points. REQUIRES: is_valid_utf8(text).
 size_t utf8_length(std::string_view text);
 
-
 }  // namespace taawun

@@ -14,10 +14,11 @@ TEST(Utf8, AcceptsWellFormedText) {
 }
 
 TEST(Utf8, RejectsMalformedSequences) {
-  for (const std::string& bad : {std::string("\xC3"), std::string("\xC0\xAF"),  // truncated, overlong
-                                 std::string("\xED\xA0\x80"),                   // surrogate
-                                 std::string("\xF4\x90\x80\x80"),               // > U+10FFFF
-                                 std::string("abc\xFF")}) {
+  for (const std::string& bad :
+       {std::string("\xC3"), std::string("\xC0\xAF"),  // truncated, overlong
+        std::string("\xED\xA0\x80"),                   // surrogate
+        std::string("\xF4\x90\x80\x80"),               // > U+10FFFF
+        std::string("abc\xFF")}) {
     EXPECT_FALSE(is_valid_utf8(bad));
   }
 }

@@ -28,8 +28,7 @@ Status check_link_transition(std::string_view from, std::string_view to) {
     if (a == from && b == to) return {};
   }
   return Error{ErrorKind::kConflict, "link.invalid_transition",
-               "A link cannot go from " + std::string(from) + " to " + std::string(to) + ".",
-               "to"};
+               "A link cannot go from " + std::string(from) + " to " + std::string(to) + ".", "to"};
 }
 
 const LinkSide* side_of(const Link& link, std::string_view country) {

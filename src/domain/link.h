@@ -33,7 +33,7 @@ struct LinkFeature {
 
 struct Link {
   std::string id;
-  LinkSide left;   // left.person_id < right.person_id: one row per pair
+  LinkSide left;  // left.person_id < right.person_id: one row per pair
   LinkSide right;
   double probability = 0;
   std::string decision;  // match, possible

@@ -49,8 +49,8 @@ Status validate(const Person& person) {
     TAAWUN_TRY(check_required(at("documents", i, "number"), document.number));
     TAAWUN_TRY(check_length(at("documents", i, "number"), document.number, 64));
     if (!document.issuing_country.empty()) {
-      TAAWUN_TRY(check_country_code(at("documents", i, "issuing_country"),
-                                    document.issuing_country));
+      TAAWUN_TRY(
+          check_country_code(at("documents", i, "issuing_country"), document.issuing_country));
     }
   }
   TAAWUN_TRY(check_list_size("identifiers", person.identifiers.size()));

@@ -14,8 +14,8 @@
 namespace taawun::domain {
 
 struct PersonName {
-  std::string full;        // as written, in its own script
-  std::string script;      // ISO 15924: Arab, Latn, ...
+  std::string full;    // as written, in its own script
+  std::string script;  // ISO 15924: Arab, Latn, ...
   std::string kind = "primary";
   std::string given;
   std::string family;

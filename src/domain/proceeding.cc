@@ -11,7 +11,8 @@ Status check_codes(std::string_view field, const std::vector<std::string>& codes
                    std::span<const std::string_view> vocabulary) {
   TAAWUN_TRY(check_list_size(field, codes.size()));
   for (size_t i = 0; i < codes.size(); ++i) {
-    TAAWUN_TRY(check_code(std::string(field) + "[" + std::to_string(i) + "]", codes[i], vocabulary));
+    TAAWUN_TRY(
+        check_code(std::string(field) + "[" + std::to_string(i) + "]", codes[i], vocabulary));
   }
   return {};
 }
@@ -41,8 +42,8 @@ Status validate(const Proceeding& p) {
     TAAWUN_TRY(check_code("summary.lang", p.summary.lang, vocabulary::kSummaryLanguages));
   }
   TAAWUN_TRY(check_length("summary.text", p.summary.text, kLongTextLimit));
-  TAAWUN_TRY(check_code("sharing_derogation", p.sharing_derogation,
-                        vocabulary::kSharingDerogations));
+  TAAWUN_TRY(
+      check_code("sharing_derogation", p.sharing_derogation, vocabulary::kSharingDerogations));
   return {};
 }
 

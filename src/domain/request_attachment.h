@@ -21,11 +21,11 @@ inline constexpr size_t kMaxAttachmentsPerRequest = 50;
 struct RequestAttachment {
   std::string id;  // "att_..."
   std::string request_id;
-  std::string filename;    // as the uploader named it (UTF-8), shown and offered on download
-  std::string media_type;  // "application/pdf"
-  long long size = 0;      // bytes
-  std::string sha256;      // lowercase hex of the content
-  std::string uploaded_by;          // user id
+  std::string filename;     // as the uploader named it (UTF-8), shown and offered on download
+  std::string media_type;   // "application/pdf"
+  long long size = 0;       // bytes
+  std::string sha256;       // lowercase hex of the content
+  std::string uploaded_by;  // user id
   std::string uploaded_by_country;  // the party that attached it (issuing or executing country)
   Timestamp uploaded_at{};
   bool operator==(const RequestAttachment&) const = default;

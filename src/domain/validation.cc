@@ -15,10 +15,10 @@ Status check_required(std::string_view field, std::string_view value) {
 
 Status check_length(std::string_view field, std::string_view value, size_t limit) {
   if (utf8_length(value) > limit) {
-    return Error::invalid("validation.too_long",
-                          std::string(field) + " is longer than " + std::to_string(limit) +
-                              " characters.",
-                          std::string(field));
+    return Error::invalid(
+        "validation.too_long",
+        std::string(field) + " is longer than " + std::to_string(limit) + " characters.",
+        std::string(field));
   }
   return {};
 }
@@ -41,10 +41,10 @@ Status check_code(std::string_view field, std::string_view value,
 
 Status check_list_size(std::string_view field, size_t size, size_t limit) {
   if (size > limit) {
-    return Error::invalid("validation.too_many",
-                          std::string(field) + " has more than " + std::to_string(limit) +
-                              " entries.",
-                          std::string(field));
+    return Error::invalid(
+        "validation.too_many",
+        std::string(field) + " has more than " + std::to_string(limit) + " entries.",
+        std::string(field));
   }
   return {};
 }

@@ -1,7 +1,7 @@
 #pragma once
 
-// Closed vocabularies of the data model (DESIGN.md §3, §8). Each is a list of codes; the UI translates
-// codes. Membership tests are linear scans over a handful of entries.
+// Closed vocabularies of the data model (DESIGN.md §3, §8). Each is a list of codes; the UI
+// translates codes. Membership tests are linear scans over a handful of entries.
 
 #include <span>
 #include <string_view>

@@ -28,7 +28,8 @@ Status check_person_visible(store::Store& store, const RequestContext& context,
 Status audit_each(store::Store& store, const RequestContext& context,
                   const std::vector<domain::Involvement>& involvements) {
   for (const auto& involvement : involvements) {
-    TAAWUN_TRY(record_audit(store, context, {"involvement.read", "involvement", involvement.meta.id}));
+    TAAWUN_TRY(
+        record_audit(store, context, {"involvement.read", "involvement", involvement.meta.id}));
   }
   return {};
 }
@@ -85,8 +86,7 @@ Status remove_involvement(store::Store& store, const RequestContext& context,
   if (!involvement || involvement->proceeding_id != proceeding_id) return Error::not_found();
   TAAWUN_TRY(auth::check_visible(context.actor, involvement->meta));
   TAAWUN_TRY(store.delete_involvement(involvement->meta.id));
-  return record_audit(store, context,
-                      {"involvement.delete", "involvement", involvement->meta.id});
+  return record_audit(store, context, {"involvement.delete", "involvement", involvement->meta.id});
 }
 
 }  // namespace taawun::service

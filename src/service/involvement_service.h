@@ -16,8 +16,9 @@ namespace taawun::service {
 Result<domain::Involvement> add_involvement(store::Store& store, const RequestContext& context,
                                             std::string_view proceeding_id,
                                             std::string_view person_id, std::string_view role);
-Result<std::vector<domain::Involvement>> involvements_of_proceeding(
-    store::Store& store, const RequestContext& context, std::string_view proceeding_id);
+Result<std::vector<domain::Involvement>> involvements_of_proceeding(store::Store& store,
+                                                                    const RequestContext& context,
+                                                                    std::string_view proceeding_id);
 Result<std::vector<domain::Involvement>> involvements_of_person(store::Store& store,
                                                                 const RequestContext& context,
                                                                 std::string_view person_id);

@@ -26,7 +26,8 @@ class LinkServiceTest : public ::testing::Test {
   }
   void TearDown() override {
     db_.reset();
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
+    for (const char* suffix : {"", "-wal", "-shm"})
+      std::filesystem::remove(path_.string() + suffix);
   }
 
   static RequestContext context_for(const char* country, const char* authority) {
@@ -57,15 +58,15 @@ class LinkServiceTest : public ::testing::Test {
     p.names.push_back({.full = name});
     p.birth_date = parse_partial_date(dob).value();
     p.sex = "male";
-    return run<domain::Person>([&](store::Store& s) {
-             return create_person(s, context, p, &registry_);
-           }).value();
+    return run<domain::Person>(
+               [&](store::Store& s) { return create_person(s, context, p, &registry_); })
+        .value();
   }
 
   std::vector<LinkView> links_of(const RequestContext& context, const domain::Person& person) {
-    return run<std::vector<LinkView>>([&](store::Store& s) {
-             return links_of_person(s, context, person.meta.id);
-           }).value();
+    return run<std::vector<LinkView>>(
+               [&](store::Store& s) { return links_of_person(s, context, person.meta.id); })
+        .value();
   }
 
   std::filesystem::path path_;
@@ -86,7 +87,8 @@ TEST_F(LinkServiceTest, CrossScriptPersonIsLinkedWithoutDisclosure) {
   EXPECT_FALSE(seen_by_ma.counterpart_person) << "nothing crosses before consent";
   EXPECT_EQ(links_of(fr_, french).size(), 1u);
   // A third country is not a party: the link does not exist for it.
-  auto for_spain = run<LinkView>([&](store::Store& s) { return read_link(s, es_, seen_by_ma.link.id); });
+  auto for_spain =
+      run<LinkView>([&](store::Store& s) { return read_link(s, es_, seen_by_ma.link.id); });
   EXPECT_EQ(for_spain.error().kind, ErrorKind::kNotFound);
 }
 
@@ -103,13 +105,14 @@ TEST_F(LinkServiceTest, ConsentDisclosesOneSideAndIsAuditedWithItsRecipient) {
   EXPECT_EQ(seen_by_ma->counterpart_person->names[0].full, "Mohamed Benali");
   bool disclosure_logged = false;
   ASSERT_TRUE(db_->write([&](store::Store& s) {
-                  return s.scan_audit([&](const audit::AuditEvent& e) {
-                    disclosure_logged |= e.operation == "person.disclose" &&
-                                         e.object_id == french.meta.id && e.recipients == "MA" &&
-                                         e.actor_country == "FR";
-                    return true;
-                  });
-                }).ok());
+                   return s.scan_audit([&](const audit::AuditEvent& e) {
+                     disclosure_logged |= e.operation == "person.disclose" &&
+                                          e.object_id == french.meta.id && e.recipients == "MA" &&
+                                          e.actor_country == "FR";
+                     return true;
+                   });
+                 })
+                  .ok());
   EXPECT_TRUE(disclosure_logged);
 }
 
@@ -117,12 +120,11 @@ TEST_F(LinkServiceTest, RejectionHoldsUntilARecordChanges) {
   auto french = create(fr_, "Mohamed Benali", "1991-03-14");
   auto moroccan = create(ma_, "محمد بن علي", "1991-03-14");
   const std::string id = links_of(fr_, french)[0].link.id;
-  ASSERT_TRUE(run<LinkView>([&](store::Store& s) { return transition_link(s, fr_, id, "rejected"); })
-                  .ok());
+  ASSERT_TRUE(
+      run<LinkView>([&](store::Store& s) { return transition_link(s, fr_, id, "rejected"); }).ok());
   // Re-running detection for unchanged records leaves the rejection alone.
-  ASSERT_TRUE(db_->write([&](store::Store& s) {
-                  return detect_links(s, ma_, moroccan, registry_);
-                }).ok());
+  ASSERT_TRUE(
+      db_->write([&](store::Store& s) { return detect_links(s, ma_, moroccan, registry_); }).ok());
   EXPECT_EQ(links_of(ma_, moroccan)[0].link.status, "rejected");
   // A change to one record reopens the question.
   auto changed = run<domain::Person>([&](store::Store& s) {
@@ -151,7 +153,8 @@ TEST_F(LinkServiceTest, IllegalTransitionIsAConflictNamingBothStates) {
   auto french = create(fr_, "Mohamed Benali", "1991-03-14");
   create(ma_, "محمد بن علي", "1991-03-14");
   const std::string id = links_of(fr_, french)[0].link.id;
-  auto jumped = run<LinkView>([&](store::Store& s) { return transition_link(s, ma_, id, "confirmed"); });
+  auto jumped =
+      run<LinkView>([&](store::Store& s) { return transition_link(s, ma_, id, "confirmed"); });
   ASSERT_FALSE(jumped.ok());
   EXPECT_EQ(jumped.error().code, "link.invalid_transition");
   EXPECT_NE(jumped.error().message.find("candidate"), std::string::npos);
@@ -193,7 +196,8 @@ TEST_F(LinkServiceTest, RolledBackWorkLeavesNoTraceInTheIndex) {
                     p.names.push_back({.full = "Youssef Fictif-Rollback"});
                     TAAWUN_TRY(create_person(s, fr_, p, &registry_));
                     return Error::invalid("test.rollback", "rolled back on purpose");
-                  }).ok());
+                  })
+                   .ok());
   EXPECT_EQ(registry_.size(), 0u);
 }
 
@@ -202,8 +206,8 @@ TEST_F(LinkServiceTest, RejectedLinkDisclosesNothingEvenAfterConsent) {
   create(ma_, "محمد بن علي", "1991-03-14");
   const std::string id = links_of(fr_, french)[0].link.id;
   ASSERT_TRUE(run<LinkView>([&](store::Store& s) { return consent_to_link(s, fr_, id); }).ok());
-  ASSERT_TRUE(run<LinkView>([&](store::Store& s) { return transition_link(s, ma_, id, "rejected"); })
-                  .ok());
+  ASSERT_TRUE(
+      run<LinkView>([&](store::Store& s) { return transition_link(s, ma_, id, "rejected"); }).ok());
   auto seen_by_ma = run<LinkView>([&](store::Store& s) { return read_link(s, ma_, id); });
   ASSERT_TRUE(seen_by_ma.ok());
   EXPECT_FALSE(seen_by_ma->counterpart_person);

@@ -6,8 +6,8 @@
 #include "names/normalise.h"
 #include "names/script.h"
 #include "service/audit_recorder.h"
-#include "service/record_stamp.h"
 #include "service/link_service.h"
+#include "service/record_stamp.h"
 
 namespace taawun::service {
 

@@ -40,8 +40,7 @@ Status delete_person(store::Store& store, const RequestContext& context, std::st
 
 // The actor's country's persons, optionally those one of whose names contains `name` (compared
 // after normalisation: case, diacritics and Arabic vocalisation do not matter).
-Result<store::Page<domain::Person>> list_persons(store::Store& store,
-                                                 const RequestContext& context,
+Result<store::Page<domain::Person>> list_persons(store::Store& store, const RequestContext& context,
                                                  store::PageRequest page, std::string_view name);
 
 // The normalised form of a name used for search keys and queries.

@@ -25,9 +25,8 @@ Result<domain::Proceeding> update_proceeding(store::Store& store, const RequestC
 Status delete_proceeding(store::Store& store, const RequestContext& context, std::string_view id,
                          long long expected_version);
 // The actor's country's proceedings, optionally filtered by reference substring and stage.
-Result<store::Page<domain::Proceeding>> list_proceedings(store::Store& store,
-                                                         const RequestContext& context,
-                                                         store::PageRequest page,
-                                                         const store::ProceedingFilter& filter = {});
+Result<store::Page<domain::Proceeding>> list_proceedings(
+    store::Store& store, const RequestContext& context, store::PageRequest page,
+    const store::ProceedingFilter& filter = {});
 
 }  // namespace taawun::service

@@ -26,7 +26,8 @@ class ServiceTest : public ::testing::Test {
   }
   void TearDown() override {
     db_.reset();
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
+    for (const char* suffix : {"", "-wal", "-shm"})
+      std::filesystem::remove(path_.string() + suffix);
   }
 
   RequestContext context_for(const char* country, const char* authority, domain::Role role) {
@@ -85,8 +86,8 @@ TEST_F(ServiceTest, CreateAssignsOwnerVersionAndScriptAndAudits) {
 TEST_F(ServiceTest, ForeignRecordIsIndistinguishableFromMissing) {
   auto created = run<domain::Person>(
       [&](store::Store& s) { return create_person(s, fr_, person("Karim Fictif")); });
-  auto foreign = run<domain::Person>(
-      [&](store::Store& s) { return read_person(s, ma_, created->meta.id); });
+  auto foreign =
+      run<domain::Person>([&](store::Store& s) { return read_person(s, ma_, created->meta.id); });
   auto missing =
       run<domain::Person>([&](store::Store& s) { return read_person(s, ma_, "per_nope"); });
   ASSERT_FALSE(foreign.ok());
@@ -94,8 +95,9 @@ TEST_F(ServiceTest, ForeignRecordIsIndistinguishableFromMissing) {
   EXPECT_EQ(foreign.error().kind, ErrorKind::kNotFound);
   EXPECT_EQ(foreign.error().code, missing.error().code);
   EXPECT_EQ(foreign.error().message, missing.error().message);
-  auto listed = run<store::Page<domain::Person>>(
-      [&](store::Store& s) { return list_persons(s, ma_, {"FR", "", 50}, "karim"); });
+  auto listed = run<store::Page<domain::Person>>([&](store::Store& s) {
+    return list_persons(s, ma_, {"FR", "", 50}, "karim");
+  });
   ASSERT_TRUE(listed.ok());
   EXPECT_TRUE(listed->items.empty());  // the country in the request is ignored: MA's own rows
 }
@@ -105,25 +107,27 @@ TEST_F(ServiceTest, ReadsNeedAPurposeAndAreAudited) {
       [&](store::Store& s) { return create_person(s, fr_, person("Karim Fictif")); });
   RequestContext no_purpose = fr_;
   no_purpose.purpose = "";
-  auto refused =
-      run<domain::Person>([&](store::Store& s) { return read_person(s, no_purpose, created->meta.id); });
+  auto refused = run<domain::Person>(
+      [&](store::Store& s) { return read_person(s, no_purpose, created->meta.id); });
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, "purpose.required");
   const long long before = audit_count();
-  ASSERT_TRUE(
-      run<domain::Person>([&](store::Store& s) { return read_person(s, fr_, created->meta.id); }).ok());
+  ASSERT_TRUE(run<domain::Person>([&](store::Store& s) {
+                return read_person(s, fr_, created->meta.id);
+              }).ok());
   EXPECT_EQ(audit_count(), before + 1);
 }
 
 TEST_F(ServiceTest, SearchIgnoresCaseDiacriticsAndVocalisation) {
   for (const char* name : {"Hélène Dubois-Fictive", "مُحَمَّد الفكتيف"}) {
-    ASSERT_TRUE(run<domain::Person>(
-                    [&](store::Store& s) { return create_person(s, fr_, person(name)); })
-                    .ok());
+    ASSERT_TRUE(run<domain::Person>([&](store::Store& s) {
+                  return create_person(s, fr_, person(name));
+                }).ok());
   }
   for (const char* query : {"HELENE", "dubois", "محمد"}) {
-    auto found = run<store::Page<domain::Person>>(
-        [&](store::Store& s) { return list_persons(s, fr_, {"", "", 50}, query); });
+    auto found = run<store::Page<domain::Person>>([&](store::Store& s) {
+      return list_persons(s, fr_, {"", "", 50}, query);
+    });
     ASSERT_TRUE(found.ok());
     EXPECT_EQ(found->items.size(), 1u) << query;
   }
@@ -137,13 +141,15 @@ TEST_F(ServiceTest, UpdateChecksVersionAndRole) {
   });
   ASSERT_TRUE(created.ok());
   auto stale = run<domain::Proceeding>([&](store::Store& s) {
-    return update_proceeding(s, fr_, created->meta.id, 7, [](domain::Proceeding&) { return Status(); });
+    return update_proceeding(s, fr_, created->meta.id, 7,
+                             [](domain::Proceeding&) { return Status(); });
   });
   EXPECT_EQ(stale.error().code, "precondition.version_mismatch");
   RequestContext analyst = fr_;
   analyst.actor.role = domain::Role::kAnalyst;
   auto forbidden = run<domain::Proceeding>([&](store::Store& s) {
-    return update_proceeding(s, analyst, created->meta.id, 1, [](domain::Proceeding&) { return Status(); });
+    return update_proceeding(s, analyst, created->meta.id, 1,
+                             [](domain::Proceeding&) { return Status(); });
   });
   EXPECT_EQ(forbidden.error().code, "auth.forbidden");
   auto updated = run<domain::Proceeding>([&](store::Store& s) {
@@ -161,7 +167,8 @@ TEST_F(ServiceTest, FiveFailedLoginsLockAndSessionsExpire) {
   const std::string hash = auth::hash_password("a good long password").value();
   ASSERT_TRUE(run<domain::User>([&](store::Store& s) {
                 return create_user_as_system(
-                    s, fr_.now, {"fr.tester", "", domain::Role::kProsecutor, hash, "fr-pnat", "FR"});
+                    s, fr_.now,
+                    {"fr.tester", "", domain::Role::kProsecutor, hash, "fr-pnat", "FR"});
               }).ok());
   RequestContext anonymous;
   anonymous.now = fr_.now;

@@ -8,13 +8,15 @@ namespace taawun::service {
 namespace {
 
 Error invalid_credentials() {
-  return Error{ErrorKind::kUnauthenticated, "auth.invalid_credentials",
+  return Error{ErrorKind::kUnauthenticated,
+               "auth.invalid_credentials",
                "The username or password is wrong.",
                {}};
 }
 
 Error locked() {
-  return Error{ErrorKind::kLocked, "auth.locked",
+  return Error{ErrorKind::kLocked,
+               "auth.locked",
                "Too many failed logins: the account is locked for 10 minutes.",
                {}};
 }
@@ -70,8 +72,8 @@ Result<LoginOutcome> complete_login(store::Store& store, const RequestContext& c
   TAAWUN_TRY(store.update_login_state(*user));
   LoginSuccess success;
   success.token = auth::new_session_token();
-  auth::Session session{auth::hash_session_token(success.token), user->id, context.now,
-                        context.now, false};
+  auth::Session session{auth::hash_session_token(success.token), user->id, context.now, context.now,
+                        false};
   TAAWUN_TRY(store.insert_session(session));
   TAAWUN_TRY(record_audit(store, as_user, {"session.login", "user", user->id}));
   success.expires_at = auth::session_expires_at(session);

@@ -19,8 +19,7 @@
 
 namespace taawun::service {
 
-Result<std::optional<domain::User>> find_login_user(store::Store& store,
-                                                    std::string_view username);
+Result<std::optional<domain::User>> find_login_user(store::Store& store, std::string_view username);
 
 struct LoginSuccess {
   std::string token;  // the bearer token; only its hash is stored

@@ -22,7 +22,8 @@ Result<domain::User> insert_checked(store::Store& store, const RequestContext& c
   TAAWUN_ASSIGN_OR_RETURN(auto authorities, store.list_authorities());
   bool authority_in_country = false;
   for (const auto& authority : authorities) {
-    authority_in_country |= authority.id == input.authority_id && authority.country == input.country;
+    authority_in_country |=
+        authority.id == input.authority_id && authority.country == input.country;
   }
   if (!authority_in_country) {
     return Error::invalid("validation.invalid_value",
@@ -69,10 +70,10 @@ Result<domain::User> create_user_as_system(store::Store& store, Timestamp now, N
 
 Status check_new_password(std::string_view password) {
   if (!is_valid_utf8(password) || utf8_length(password) < auth::kMinPasswordLength) {
-    return Error::invalid("validation.invalid_value",
-                          "A password has at least " + std::to_string(auth::kMinPasswordLength) +
-                              " characters.",
-                          "password");
+    return Error::invalid(
+        "validation.invalid_value",
+        "A password has at least " + std::to_string(auth::kMinPasswordLength) + " characters.",
+        "password");
   }
   if (password.size() > 1024) {
     return Error::invalid("validation.too_long", "A password has at most 1024 bytes.", "password");

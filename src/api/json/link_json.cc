@@ -38,8 +38,10 @@ nlohmann::json link_to_json(const service::LinkView& view) {
     out["decision"] = link.decision;
     nlohmann::json features = nlohmann::json::array();
     for (const auto& f : link.explanation) {
-      features.push_back(
-          {{"feature", f.feature}, {"outcome", f.outcome}, {"weight", f.weight}, {"detail", f.detail}});
+      features.push_back({{"feature", f.feature},
+                          {"outcome", f.outcome},
+                          {"weight", f.weight},
+                          {"detail", f.detail}});
     }
     out["explanation"] = features;
   }

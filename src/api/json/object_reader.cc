@@ -72,7 +72,8 @@ Status ObjectReader::partial_date(const char* key, std::optional<PartialDate>& o
     out.reset();
     return {};
   }
-  if (!found->is_string()) return wrong_type(field(key), "a date string (YYYY, YYYY-MM, YYYY-MM-DD)");
+  if (!found->is_string())
+    return wrong_type(field(key), "a date string (YYYY, YYYY-MM, YYYY-MM-DD)");
   auto parsed = parse_partial_date(found->get<std::string>());
   if (!parsed.ok()) {
     Error error = parsed.error();

@@ -39,7 +39,8 @@ TEST(ObjectReader, PatchTouchesOnlyPresentKeys) {
   domain::Proceeding proceeding;
   proceeding.national_reference = "PNAT-1";
   proceeding.stage = "trial";
-  ASSERT_TRUE(read_proceeding(nlohmann::json::parse(R"({"terrorism_type":"other"})"), proceeding).ok());
+  ASSERT_TRUE(
+      read_proceeding(nlohmann::json::parse(R"({"terrorism_type":"other"})"), proceeding).ok());
   EXPECT_EQ(proceeding.national_reference, "PNAT-1");
   EXPECT_EQ(proceeding.stage, "trial");
   EXPECT_EQ(proceeding.terrorism_type, "other");

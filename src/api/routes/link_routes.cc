@@ -19,8 +19,8 @@ awaitable<Response> list(Exchange& exchange) {
   const auto status = exchange.request().query.find("status");
   const std::string status_filter = status == exchange.request().query.end() ? "" : status->second;
   co_return co_await exchange.transact([&](store::Store& store) -> Result<Response> {
-    TAAWUN_ASSIGN_OR_RETURN(
-        auto views, service::list_links(store, exchange.context(), *page, status_filter));
+    TAAWUN_ASSIGN_OR_RETURN(auto views,
+                            service::list_links(store, exchange.context(), *page, status_filter));
     return page_response(views, json::link_to_json);
   });
 }

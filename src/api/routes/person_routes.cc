@@ -21,9 +21,9 @@ awaitable<Response> create(Exchange& exchange) {
     co_return problem_response(read.error());
   }
   co_return co_await exchange.transact([&](store::Store& store) -> Result<Response> {
-    TAAWUN_ASSIGN_OR_RETURN(auto person,
-                            service::create_person(store, exchange.context(), std::move(input),
-                                                  exchange.matching()));
+    TAAWUN_ASSIGN_OR_RETURN(
+        auto person,
+        service::create_person(store, exchange.context(), std::move(input), exchange.matching()));
     Response response = resource_response(201, json::person_to_json(person), person.meta.version);
     response.headers.emplace_back("Location", "/api/v1/persons/" + person.meta.id);
     return response;
@@ -55,11 +55,11 @@ awaitable<Response> update(Exchange& exchange) {
   if (!version.ok()) co_return problem_response(version.error());
   co_return co_await exchange.transact([&](store::Store& store) -> Result<Response> {
     TAAWUN_ASSIGN_OR_RETURN(
-        auto person, service::update_person(store, exchange.context(), exchange.param("id"),
-                                            *version, [&](domain::Person& current) {
-                                              return json::read_person(exchange.body(), current);
-                                            },
-                                            exchange.matching()));
+        auto person,
+        service::update_person(
+            store, exchange.context(), exchange.param("id"), *version,
+            [&](domain::Person& current) { return json::read_person(exchange.body(), current); },
+            exchange.matching()));
     return resource_response(200, json::person_to_json(person), person.meta.version);
   });
 }

@@ -46,8 +46,7 @@ awaitable<Response> list(Exchange& exchange) {
 awaitable<Response> read(Exchange& exchange) {
   co_return co_await exchange.transact([&](store::Store& store) -> Result<Response> {
     TAAWUN_ASSIGN_OR_RETURN(
-        auto proceeding,
-        service::read_proceeding(store, exchange.context(), exchange.param("id")));
+        auto proceeding, service::read_proceeding(store, exchange.context(), exchange.param("id")));
     return resource_response(200, json::proceeding_to_json(proceeding), proceeding.meta.version);
   });
 }
@@ -57,11 +56,11 @@ awaitable<Response> update(Exchange& exchange) {
   if (!version.ok()) co_return problem_response(version.error());
   co_return co_await exchange.transact([&](store::Store& store) -> Result<Response> {
     TAAWUN_ASSIGN_OR_RETURN(
-        auto proceeding,
-        service::update_proceeding(store, exchange.context(), exchange.param("id"), *version,
-                                   [&](domain::Proceeding& current) {
-                                     return json::read_proceeding(exchange.body(), current);
-                                   }));
+        auto proceeding, service::update_proceeding(store, exchange.context(), exchange.param("id"),
+                                                    *version, [&](domain::Proceeding& current) {
+                                                      return json::read_proceeding(exchange.body(),
+                                                                                   current);
+                                                    }));
     return resource_response(200, json::proceeding_to_json(proceeding), proceeding.meta.version);
   });
 }
@@ -84,9 +83,9 @@ awaitable<Response> add_involvement(Exchange& exchange) {
     if (!status.ok()) co_return problem_response(status.error());
   }
   co_return co_await exchange.transact([&](store::Store& store) -> Result<Response> {
-    TAAWUN_ASSIGN_OR_RETURN(auto involvement,
-                            service::add_involvement(store, exchange.context(),
-                                                     exchange.param("id"), person_id, role));
+    TAAWUN_ASSIGN_OR_RETURN(
+        auto involvement,
+        service::add_involvement(store, exchange.context(), exchange.param("id"), person_id, role));
     return Response::json(201, json::involvement_to_json(involvement));
   });
 }

@@ -27,8 +27,8 @@ nlohmann::json user_json(const domain::Actor& actor) {
 awaitable<Response> login(Exchange& exchange) {
   std::string username, password;
   json::ObjectReader reader(exchange.body());
-  for (Status status : {reader.text("username", username), reader.text("password", password),
-                        reader.finish()}) {
+  for (Status status :
+       {reader.text("username", username), reader.text("password", password), reader.finish()}) {
     if (!status.ok()) co_return problem_response(status.error());
   }
   if (username.empty() || password.empty()) {
@@ -37,10 +37,11 @@ awaitable<Response> login(Exchange& exchange) {
                                               username.empty() ? "username" : "password"));
   }
   std::optional<domain::User> user;
-  Response lookup = co_await exchange.transact_anonymous([&](store::Store& store) -> Result<Response> {
-    TAAWUN_ASSIGN_OR_RETURN(user, service::find_login_user(store, username));
-    return Response::empty(200);
-  });
+  Response lookup =
+      co_await exchange.transact_anonymous([&](store::Store& store) -> Result<Response> {
+        TAAWUN_ASSIGN_OR_RETURN(user, service::find_login_user(store, username));
+        return Response::empty(200);
+      });
   if (lookup.status != 200) co_return lookup;
   // An unknown user costs the same argon2id verification as a known one.
   const std::string hash = user ? user->password_hash : auth::decoy_password_hash();
@@ -52,16 +53,16 @@ awaitable<Response> login(Exchange& exchange) {
                                               user ? std::string_view(hash) : "", password_ok));
     if (!outcome.success) return problem_response(outcome.refusal);
     const auto& success = *outcome.success;
-    domain::Actor actor{success.user.id,      success.user.username,
-                        success.user.display_name, success.user.country,
-                        success.user.authority_id, success.user.role};
+    domain::Actor actor{success.user.id,      success.user.username,     success.user.display_name,
+                        success.user.country, success.user.authority_id, success.user.role};
     Response response = Response::json(201, {{"token", success.token},
                                              {"expires_at", format_rfc3339(success.expires_at)},
                                              {"user", user_json(actor)}});
     const auto max_age = std::chrono::duration_cast<std::chrono::seconds>(auth::kAbsoluteTimeout);
-    response.headers.emplace_back("Set-Cookie", "taawun_session=" + success.token +
-                                                    "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-                                                    std::to_string(max_age.count()));
+    response.headers.emplace_back(
+        "Set-Cookie",
+        "taawun_session=" + success.token +
+            "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age.count()));
     return response;
   });
 }

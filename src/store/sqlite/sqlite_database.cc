@@ -155,8 +155,10 @@ void SqliteDatabase::run_batch(std::deque<Job>& batch) {
     // be committed any more.
     const bool transaction_gone = sqlite3_get_autocommit(connection_->handle()) != 0;
     if (transaction_gone || (!status.ok() && !rolled_back)) {
-      batch_lost = Error{ErrorKind::kUnavailable, "store.unavailable",
-                         "The database could not keep this transaction; nothing was saved.", {}};
+      batch_lost = Error{ErrorKind::kUnavailable,
+                         "store.unavailable",
+                         "The database could not keep this transaction; nothing was saved.",
+                         {}};
       run_newest_first(rollback_actions);
       run_newest_first(undo);
       for (auto& outcome : outcomes) outcome = *batch_lost;

@@ -2,11 +2,11 @@
 
 // The SQLite Database: one file, one writer thread with group commit.
 //
-// Every unit of work runs on the writer thread, inside a SAVEPOINT of a shared transaction: work that
-// fails is rolled back to its savepoint alone; the rest commit together with one WAL sync. This
-// keeps "one service call = one transaction" while many concurrent calls share the cost of fsync.
-// A work's completion is reported only after the batch's COMMIT has returned, so an acknowledged
-// write is durable (synchronous=FULL).
+// Every unit of work runs on the writer thread, inside a SAVEPOINT of a shared transaction: work
+// that fails is rolled back to its savepoint alone; the rest commit together with one WAL sync.
+// This keeps "one service call = one transaction" while many concurrent calls share the cost of
+// fsync. A work's completion is reported only after the batch's COMMIT has returned, so an
+// acknowledged write is durable (synchronous=FULL).
 
 #include <condition_variable>
 #include <deque>
