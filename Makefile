@@ -1,6 +1,6 @@
 # Taawun: the two commands a newcomer needs are `make run` and `make check` (see README.md).
 
-.PHONY: all deps build web run check check-web check-asan bench eval format clean
+.PHONY: all deps build web run check check-format check-web check-asan bench eval format clean
 
 DB ?= var/taawun.db
 PORT ?= 8080
@@ -29,6 +29,7 @@ run: build web
 	build/taawun serve --db $(DB) --port $(PORT) --web web/dist
 
 check: build web
+	$(MAKE) --no-print-directory check-format
 	ctest --preset default -j2
 	$(MAKE) --no-print-directory check-web
 
@@ -51,6 +52,10 @@ eval: build
 
 format:
 	find src tests bench -name '*.h' -o -name '*.cc' | xargs clang-format -i
+
+# Fails on any C++ file that `make format` would change (the repo's .clang-format, Debian's clang-format 14).
+check-format:
+	find src tests bench -name '*.h' -o -name '*.cc' | xargs clang-format --dry-run -Werror
 
 clean:
 	rm -rf build build-asan
