@@ -23,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support/api_client.h"
+#include "support/demo_platform.h"
 #include "support/fixtures.h"
 #include "support/sqlite_db.h"
 #include "support/test_server.h"
@@ -110,51 +111,27 @@ bool ignored_table(std::string_view name) {
 class ApiAttachmentTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    server_ = new TestServer(TestServerOptions{.memory_backed = true});
-    ASSERT_TRUE(server_->create_demo());
-    ASSERT_TRUE(server_->start());
-    tokens_ = new std::map<std::string, std::string>();
-    user_ids_ = new std::map<std::string, std::string>();
-    for (const char* user : {"ma.prosecutor", "ma.liaison", "ma.analyst", "ma.auditor",
-                             "fr.prosecutor", "fr.liaison", "fr.auditor", "be.prosecutor"}) {
-      HttpResponse r;
-      std::string token = login(server_->port(), user, server_->password(), &r);
-      ASSERT_FALSE(token.empty()) << user << ": " << r.describe();
-      (*tokens_)[user] = token;
-      HttpResponse session = ApiClient(server_->port(), token).get("/session", std::nullopt);
-      ASSERT_EQ(session.status, 200) << session.describe();
-      json s = session.json();
-      const json& user_json = s.contains("user") ? s["user"] : s;
-      (*user_ids_)[user] = user_json.value("id", user_json.value("user_id", ""));
-    }
-    ApiClient ma = as("ma.prosecutor");
-    HttpResponse list = ma.get("/proceedings?reference=RBA-2026-TER-0042");
-    ASSERT_EQ(list.status, 200) << list.describe();
-    ASSERT_EQ(list.json()["items"].size(), 1u) << list.describe();
-    ma_proceeding_ = new std::string(list.json()["items"][0]["id"].get<std::string>());
+    platform_ = new DemoPlatform();
+    ASSERT_TRUE(platform_->start());
   }
   static void TearDownTestSuite() {
-    delete ma_proceeding_;
-    ma_proceeding_ = nullptr;
-    delete user_ids_;
-    user_ids_ = nullptr;
-    delete tokens_;
-    tokens_ = nullptr;
-    delete server_;
-    server_ = nullptr;
+    delete platform_;
+    platform_ = nullptr;
   }
   void SetUp() override {
-    ASSERT_NE(server_, nullptr);
-    ASSERT_TRUE(server_->running()) << server_->logs();
+    ASSERT_NE(platform_, nullptr);
+    ASSERT_TRUE(platform_->server().running()) << platform_->server().logs();
   }
 
-  static ApiClient as(const std::string& user) {
-    return ApiClient(server_->port(), tokens_->at(user));
+  static ApiClient as(const std::string& user) { return platform_->as(user); }
+  static std::string user_id(const std::string& user) { return platform_->user_id(user); }
+  static std::string ma_proceeding() {
+    return platform_->proceeding_id("RBA-2026-TER-0042", "ma.prosecutor");
   }
 
   // A complete MLA request MA -> FR, as created (draft).
   static std::string create_mla(json changes = json::object()) {
-    json body = mla_request_body(*ma_proceeding_, random_letters(12), "FR");
+    json body = mla_request_body(ma_proceeding(), random_letters(12), "FR");
     body.merge_patch(changes);
     HttpResponse r = as("ma.prosecutor").post("/requests", body);
     EXPECT_EQ(r.status, 201) << r.describe();
@@ -208,16 +185,10 @@ class ApiAttachmentTest : public ::testing::Test {
     return as(user).del("/requests/" + request_id + "/attachments/" + attachment_id, std::nullopt);
   }
 
-  static TestServer* server_;
-  static std::map<std::string, std::string>* tokens_;
-  static std::map<std::string, std::string>* user_ids_;
-  static std::string* ma_proceeding_;
+  static DemoPlatform* platform_;
 };
 
-TestServer* ApiAttachmentTest::server_ = nullptr;
-std::map<std::string, std::string>* ApiAttachmentTest::tokens_ = nullptr;
-std::map<std::string, std::string>* ApiAttachmentTest::user_ids_ = nullptr;
-std::string* ApiAttachmentTest::ma_proceeding_ = nullptr;
+DemoPlatform* ApiAttachmentTest::platform_ = nullptr;
 
 TEST_F(ApiAttachmentTest, UploadThenDownloadGivesTheSameBytesNameTypeAndDigests) {
   const std::string id = create_mla();
@@ -236,7 +207,7 @@ TEST_F(ApiAttachmentTest, UploadThenDownloadGivesTheSameBytesNameTypeAndDigests)
   EXPECT_EQ(a["media_type"], "application/pdf");
   EXPECT_EQ(a["size"], content.size());
   EXPECT_EQ(a["sha256"], hex(digest));
-  EXPECT_EQ(a["uploaded_by"], user_ids_->at("ma.prosecutor"));
+  EXPECT_EQ(a["uploaded_by"], user_id("ma.prosecutor"));
   EXPECT_EQ(a["uploaded_by_country"], "MA");
   EXPECT_TRUE(parse_utc_millis(a.value("uploaded_at", ""))) << a.dump();
 
@@ -276,7 +247,7 @@ TEST_F(ApiAttachmentTest, UploadThenDownloadGivesTheSameBytesNameTypeAndDigests)
 TEST_F(ApiAttachmentTest, AWrongHashOrABadFileIsRefusedAndNothingIsStored) {
   const std::string id = create_mla();
   const std::string content = binary_file("x");
-  const auto before = table_digests(server_->db_path(), ignored_table);
+  const auto before = table_digests(platform_->server().db_path(), ignored_table);
   ASSERT_FALSE(before.count("<error>")) << before.at("<error>");
 
   std::string wrong = hex(sha256_raw(content));
@@ -314,7 +285,7 @@ TEST_F(ApiAttachmentTest, AWrongHashOrABadFileIsRefusedAndNothingIsStored) {
   EXPECT_TRUE(is_problem(big, 413, "request.too_large")) << big.describe();
 
   EXPECT_TRUE(listed_ids("ma.prosecutor", id).empty());
-  EXPECT_EQ(table_digests(server_->db_path(), ignored_table), before)
+  EXPECT_EQ(table_digests(platform_->server().db_path(), ignored_table), before)
       << "a refused upload changed the database";
 }
 
@@ -382,7 +353,7 @@ TEST_F(ApiAttachmentTest, TheExecutingSideSeesAttachmentsOnceSentAndOnlyTheIssue
   HttpResponse results = upload("fr.liaison", id, "résultats.pdf", binary_file("resultats"));
   ASSERT_EQ(results.status, 201) << results.describe();
   EXPECT_EQ(results.json()["uploaded_by_country"], "FR");
-  EXPECT_EQ(results.json()["uploaded_by"], user_ids_->at("fr.liaison"));
+  EXPECT_EQ(results.json()["uploaded_by"], user_id("fr.liaison"));
   const std::string results_id = id_of(results.json());
   EXPECT_TRUE(is_problem(remove("fr.liaison", id, results_id), 403, "request.wrong_side"));
   EXPECT_TRUE(is_problem(remove("fr.prosecutor", id, annex_id), 403, "request.wrong_side"));
@@ -469,7 +440,7 @@ TEST_F(ApiAttachmentTest, TheAuditLogRecordsEachOperationAndTheRecipientOnceSent
   EXPECT_EQ(created_before.value("recipients", "?"), "") << "nothing disclosed before sending";
   EXPECT_EQ(created_before["object_type"], "request_attachment");
   EXPECT_EQ(created_before["detail_hash"], before.json()["sha256"]);
-  EXPECT_EQ(created_before["actor"]["user_id"], user_ids_->at("ma.prosecutor"));
+  EXPECT_EQ(created_before["actor"]["user_id"], user_id("ma.prosecutor"));
   EXPECT_EQ(one(ma, id_of(gone.json()), "request_attachment.delete")["outcome"],
             one(ma, id_of(before.json()), "request_attachment.create")["outcome"]);
   const json created_after = one(ma, id_of(after.json()), "request_attachment.create");
@@ -484,7 +455,7 @@ TEST_F(ApiAttachmentTest, TheAuditLogRecordsEachOperationAndTheRecipientOnceSent
   EXPECT_EQ(fr_created["actor"]["country"], "FR");
   one(fr, id, "request_attachment.list");
   EXPECT_EQ(one(fr, id_of(after.json()), "request_attachment.read")["actor"]["user_id"],
-            user_ids_->at("fr.liaison"));
+            user_id("fr.liaison"));
   // Each country's log holds its own users' actions only.
   for (const auto& [object, e] : fr) EXPECT_EQ(e["actor"]["country"], "FR") << e.dump();
   for (const auto& [object, e] : ma) EXPECT_EQ(e["actor"]["country"], "MA") << e.dump();

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support/api_client.h"
+#include "support/demo_platform.h"
 #include "support/fixtures.h"
 #include "support/test_server.h"
 
@@ -23,33 +24,22 @@ using nlohmann::json;
 class ApiBasicTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    server_ = new TestServer(TestServerOptions{.memory_backed = true});
-    ASSERT_TRUE(server_->create_demo());
-    ASSERT_TRUE(server_->start());
-    tokens_ = new std::map<std::string, std::string>();
+    platform_ = new DemoPlatform();
+    ASSERT_TRUE(platform_->start());
+    server_ = &platform_->server();
   }
   static void TearDownTestSuite() {
-    delete tokens_;
-    tokens_ = nullptr;
-    delete server_;
     server_ = nullptr;
+    delete platform_;
+    platform_ = nullptr;
   }
   void SetUp() override {
-    ASSERT_NE(server_, nullptr);
+    ASSERT_NE(platform_, nullptr);
     ASSERT_TRUE(server_->running()) << server_->logs();
   }
 
   // A client logged in as `username` (one login per user for the whole program).
-  static ApiClient as(const std::string& username) {
-    auto it = tokens_->find(username);
-    if (it == tokens_->end()) {
-      HttpResponse r;
-      std::string token = login(server_->port(), username, server_->password(), &r);
-      EXPECT_FALSE(token.empty()) << "login " << username << ": " << r.describe();
-      it = tokens_->emplace(username, token).first;
-    }
-    return ApiClient(server_->port(), it->second);
-  }
+  static ApiClient as(const std::string& username) { return platform_->as(username); }
 
   // Creates a person as `username`; returns the created resource (empty object on failure).
   static json create_person(ApiClient& client, const json& body) {
@@ -63,12 +53,12 @@ class ApiBasicTest : public ::testing::Test {
     return r.status == 201 ? r.json() : json::object();
   }
 
-  static TestServer* server_;
-  static std::map<std::string, std::string>* tokens_;
+  static DemoPlatform* platform_;
+  static TestServer* server_;  // the platform's
 };
 
+DemoPlatform* ApiBasicTest::platform_ = nullptr;
 TestServer* ApiBasicTest::server_ = nullptr;
-std::map<std::string, std::string>* ApiBasicTest::tokens_ = nullptr;
 
 // --- health and sessions ---------------------------------------------------------------------
 
@@ -119,7 +109,7 @@ TEST_F(ApiBasicTest, LoginReturnsTokenUserAndCookie) {
   ApiClient by_cookie(server_->port(), token);
   by_cookie.set_use_cookie(true);
   EXPECT_EQ(by_cookie.get("/session", std::nullopt).status, 200);
-  (*tokens_)["fr.analyst"] = token;
+  platform_->adopt_session("fr.analyst", token);
 }
 
 TEST_F(ApiBasicTest, WrongPasswordIs401AndUnknownUserLooksTheSame) {

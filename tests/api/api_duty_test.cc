@@ -25,6 +25,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support/api_client.h"
+#include "support/demo_platform.h"
 #include "support/fixtures.h"
 #include "support/test_server.h"
 
@@ -69,60 +70,10 @@ std::vector<std::string> strings(const json& array) {
   return out;
 }
 
-// One platform (demo data) and the sessions of its users, logged in on first use.
-class Platform {
+// The demo platform, with what the roster and notification tests do on it.
+class Platform : public DemoPlatform {
  public:
-  explicit Platform(std::vector<std::string> serve_args = {})
-      : server_(TestServerOptions{.memory_backed = true, .serve_args = std::move(serve_args)}) {}
-
-  ::testing::AssertionResult start() {
-    if (auto made = server_.create_demo(); !made) return made;
-    return server_.start();
-  }
-  // Restarts with other `taawun serve` arguments; the sessions are logged in again.
-  ::testing::AssertionResult restart(std::vector<std::string> serve_args) {
-    if (auto stopped = server_.stop(); !stopped) return stopped;
-    server_.set_serve_args(std::move(serve_args));
-    tokens_.clear();
-    return server_.start();
-  }
-  TestServer& server() { return server_; }
-
-  ApiClient as(const std::string& username) {
-    auto found = tokens_.find(username);
-    if (found == tokens_.end()) {
-      HttpResponse r;
-      std::string token = login(server_.port(), username, password_of(username), &r);
-      EXPECT_FALSE(token.empty()) << username << ": " << r.describe();
-      found = tokens_.emplace(username, token).first;
-    }
-    return ApiClient(server_.port(), found->second);
-  }
-
-  // The users of `cc` ("fr"), as its administrator lists them.
-  std::vector<json> users(const std::string& cc) {
-    ApiClient admin = as(cc + ".admin");
-    return list_all(admin, "/users");
-  }
-  std::string user_id(const std::string& username) {
-    for (const json& u : users(username.substr(0, 2))) {
-      if (u["username"] == username) return id_of(u);
-    }
-    ADD_FAILURE() << "no user " << username;
-    return {};
-  }
-  // A user made by the country's administrator; returns its id.
-  std::string add_user(const std::string& username, const std::string& role,
-                       const std::string& display_name) {
-    HttpResponse r = as(username.substr(0, 2) + ".admin")
-                         .post("/users", {{"username", username},
-                                          {"password", kUserPassword},
-                                          {"role", role},
-                                          {"display_name", display_name}});
-    EXPECT_EQ(r.status, 201) << r.describe();
-    own_users_.insert(username);
-    return id_of(r.json());
-  }
+  using DemoPlatform::DemoPlatform;
 
   std::vector<json> roster(const std::string& cc) {
     HttpResponse r = as(cc + ".admin").get("/duties", std::nullopt);
@@ -157,9 +108,7 @@ class Platform {
   // An emergency MLA request MA -> FR, sent; returns its id.
   std::string send_emergency_mla(const std::string& canary) {
     ApiClient ma = as("ma.prosecutor");
-    HttpResponse p = ma.get("/proceedings?reference=RBA-2026-TER-0042");
-    EXPECT_EQ(p.status, 200) << p.describe();
-    json body = mla_request_body(json_member(p, "items")[0].value("id", ""), canary, "FR");
+    json body = mla_request_body(proceeding_id("RBA-2026-TER-0042", "ma.prosecutor"), canary, "FR");
     body["urgency"] = "emergency";
     body["urgency_justification"] =
         "Menace imminente pour la vie d'une personne (fictif) " + canary;
@@ -172,16 +121,6 @@ class Platform {
     }
     return id;
   }
-
- private:
-  static constexpr char kUserPassword[] = "fictional-duty-test-password-1";
-  std::string password_of(const std::string& username) const {
-    return own_users_.count(username) ? kUserPassword : server_.password();
-  }
-
-  TestServer server_;
-  std::map<std::string, std::string> tokens_;
-  std::set<std::string> own_users_;
 };
 
 // --- the roster ------------------------------------------------------------------------------

@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support/api_client.h"
+#include "support/demo_platform.h"
 #include "support/fixtures.h"
 #include "support/test_server.h"
 
@@ -32,26 +33,14 @@ long long now_ms() {
 
 class ReminderRestartTest : public ::testing::Test {
  protected:
-  TestServer server_{TestServerOptions{.memory_backed = true}};
+  DemoPlatform platform_{{"--reminder-interval", "1"}};
 
-  ApiClient as(const std::string& user) {
-    HttpResponse r;
-    std::string token = login(server_.port(), user, server_.password(), &r);
-    EXPECT_FALSE(token.empty()) << user << ": " << r.describe();
-    return ApiClient(server_.port(), token);
-  }
+  ApiClient as(const std::string& user) { return platform_.as(user); }
 
-  // The reminders (kind "reminder") about `request_id` that `user`'s country has. Logs in again
-  // after each restart: a clock shifted by hours has expired the earlier sessions.
+  // The reminders (kind "reminder") about `request_id` that `user`'s country has. The sessions are
+  // opened again after each restart: a clock shifted by hours has expired the earlier ones.
   std::vector<json> reminders(const std::string& user, const std::string& request_id) {
-    auto found = tokens_.find(user);
-    if (found == tokens_.end() || found->second.second != runs_) {
-      HttpResponse r;
-      std::string token = login(server_.port(), user, server_.password(), &r);
-      EXPECT_FALSE(token.empty()) << user << ": " << r.describe();
-      tokens_[user] = {token, runs_};
-    }
-    ApiClient client(server_.port(), tokens_[user].first);
+    ApiClient client = as(user);
     std::vector<json> out;
     for (const json& n : list_all(client, "/notifications")) {
       if (n["request_id"] == request_id && n["kind"] == "reminder") out.push_back(n);
@@ -71,15 +60,10 @@ class ReminderRestartTest : public ::testing::Test {
   }
 
   void restart_with_offset(long long offset_seconds) {
-    ASSERT_TRUE(server_.stop());
-    server_.set_serve_args(
-        {"--reminder-interval", "1", "--clock-offset", std::to_string(offset_seconds)});
-    ASSERT_TRUE(server_.start()) << server_.logs();
-    ++runs_;
+    ASSERT_TRUE(platform_.restart(
+        {"--reminder-interval", "1", "--clock-offset", std::to_string(offset_seconds)}))
+        << platform_.server().logs();
   }
-
-  std::map<std::string, std::pair<std::string, int>> tokens_;  // user -> token, server run
-  int runs_ = 0;
 };
 
 std::set<std::string> ids(const std::vector<json>& items) {
@@ -89,9 +73,7 @@ std::set<std::string> ids(const std::vector<json>& items) {
 }
 
 TEST_F(ReminderRestartTest, EachReminderIsSentOnceAcrossRestarts) {
-  ASSERT_TRUE(server_.create_demo());
-  server_.set_serve_args({"--reminder-interval", "1"});
-  ASSERT_TRUE(server_.start());
+  ASSERT_TRUE(platform_.start());
 
   ApiClient be = as("be.prosecutor");
   HttpResponse proceedings = be.get("/proceedings?reference=FED-2026-TER-031");
@@ -142,7 +124,7 @@ TEST_F(ReminderRestartTest, EachReminderIsSentOnceAcrossRestarts) {
   const long long past_half = offset_at(0.6);
   restart_with_offset(past_half);
   std::vector<json> half = wait_for("be.prosecutor", id, 1);
-  ASSERT_EQ(half.size(), 1u) << ::testing::PrintToString(ids(half)) << server_.logs();
+  ASSERT_EQ(half.size(), 1u) << ::testing::PrintToString(ids(half)) << platform_.server().logs();
   EXPECT_NE(half[0].value("id", "").find(":p50"), std::string::npos) << half[0].dump();
   EXPECT_EQ(half[0]["deadline_kind"], "production");
   EXPECT_EQ(half[0]["due_at"], (*production)["due_at"]);

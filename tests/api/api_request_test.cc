@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support/api_client.h"
+#include "support/demo_platform.h"
 #include "support/fixtures.h"
 #include "support/test_server.h"
 
@@ -29,44 +30,27 @@ constexpr long long kDayMs = 24 * kHourMs;
 class ApiRequestTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    server_ = new TestServer(TestServerOptions{.memory_backed = true});
-    ASSERT_TRUE(server_->create_demo());
-    ASSERT_TRUE(server_->start());
-    tokens_ = new std::map<std::string, std::string>();
-    for (const char* user :
-         {"ma.prosecutor", "fr.prosecutor", "fr.liaison", "be.prosecutor", "ma.analyst"}) {
-      HttpResponse r;
-      std::string token = login(server_->port(), user, server_->password(), &r);
-      ASSERT_FALSE(token.empty()) << user << ": " << r.describe();
-      (*tokens_)[user] = token;
-    }
-    ApiClient ma = as("ma.prosecutor");
-    HttpResponse list = ma.get("/proceedings?reference=RBA-2026-TER-0042");
-    ASSERT_EQ(list.status, 200) << list.describe();
-    ASSERT_EQ(list.json()["items"].size(), 1u) << list.describe();
-    ma_proceeding_ = new std::string(list.json()["items"][0]["id"].get<std::string>());
+    platform_ = new DemoPlatform();
+    ASSERT_TRUE(platform_->start());
   }
   static void TearDownTestSuite() {
-    delete ma_proceeding_;
-    ma_proceeding_ = nullptr;
-    delete tokens_;
-    tokens_ = nullptr;
-    delete server_;
-    server_ = nullptr;
+    delete platform_;
+    platform_ = nullptr;
   }
   void SetUp() override {
-    ASSERT_NE(server_, nullptr);
-    ASSERT_TRUE(server_->running()) << server_->logs();
+    ASSERT_NE(platform_, nullptr);
+    ASSERT_TRUE(platform_->server().running()) << platform_->server().logs();
   }
 
-  static ApiClient as(const std::string& user) {
-    return ApiClient(server_->port(), tokens_->at(user));
+  static ApiClient as(const std::string& user) { return platform_->as(user); }
+  static std::string ma_proceeding() {
+    return platform_->proceeding_id("RBA-2026-TER-0042", "ma.prosecutor");
   }
 
   // Creates a complete MLA request MA -> FR; returns it as created.
   static json create_mla(const std::string& canary, json changes = json::object()) {
     ApiClient ma = as("ma.prosecutor");
-    json body = mla_request_body(*ma_proceeding_, canary, "FR");
+    json body = mla_request_body(ma_proceeding(), canary, "FR");
     body.merge_patch(changes);
     HttpResponse r = ma.post("/requests", body);
     EXPECT_EQ(r.status, 201) << r.describe();
@@ -88,14 +72,10 @@ class ApiRequestTest : public ::testing::Test {
                           {{"Content-Type", "application/json"}, {"X-Purpose", kDefaultPurpose}}});
   }
 
-  static TestServer* server_;
-  static std::map<std::string, std::string>* tokens_;
-  static std::string* ma_proceeding_;
+  static DemoPlatform* platform_;
 };
 
-TestServer* ApiRequestTest::server_ = nullptr;
-std::map<std::string, std::string>* ApiRequestTest::tokens_ = nullptr;
-std::string* ApiRequestTest::ma_proceeding_ = nullptr;
+DemoPlatform* ApiRequestTest::platform_ = nullptr;
 
 std::string id_of(const json& j) { return j.is_object() ? j.value("id", "") : ""; }
 
@@ -124,7 +104,7 @@ std::set<std::string> problem_fields(const json& review) {
 TEST_F(ApiRequestTest, CompleteLetterRogatoryRunsFromDraftToClosedWithReceiptsAndDeadlines) {
   const std::string canary = random_letters(12);
   HttpResponse created = as("ma.prosecutor").post("/requests", [&] {
-    json body = mla_request_body(*ma_proceeding_, canary, "FR");
+    json body = mla_request_body(ma_proceeding(), canary, "FR");
     return body;
   }());
   ASSERT_EQ(created.status, 201) << created.describe();
@@ -135,7 +115,7 @@ TEST_F(ApiRequestTest, CompleteLetterRogatoryRunsFromDraftToClosedWithReceiptsAn
   EXPECT_EQ(created.header("etag"), if_match_of(r));
   EXPECT_EQ(r["status"], "draft");
   EXPECT_EQ(r["channel"], "mutual_legal_assistance");
-  EXPECT_EQ(r["proceeding_id"], *ma_proceeding_);
+  EXPECT_EQ(r["proceeding_id"], ma_proceeding());
   EXPECT_EQ(r["issuing_country"], "MA");
   EXPECT_EQ(r["executing_country"], "FR");
   EXPECT_EQ(r["owner_country"], "MA");
@@ -233,7 +213,7 @@ TEST_F(ApiRequestTest, CompleteLetterRogatoryRunsFromDraftToClosedWithReceiptsAn
 
 TEST_F(ApiRequestTest, ReviewOfAnIncompleteDraftNamesEveryMissingFieldAndValidationRefusesIt) {
   ApiClient ma = as("ma.prosecutor");
-  HttpResponse created = ma.post("/requests", {{"proceeding_id", *ma_proceeding_},
+  HttpResponse created = ma.post("/requests", {{"proceeding_id", ma_proceeding()},
                                                {"channel", "mutual_legal_assistance"},
                                                {"executing", "FR"}});
   ASSERT_EQ(created.status, 201) << created.describe();
@@ -304,7 +284,7 @@ TEST_F(ApiRequestTest, ReviewOfAnIncompleteDraftNamesEveryMissingFieldAndValidat
                          "request.unknown_field", "status"));
 
   // Completed, it validates; validated, it can no longer be edited until sent back to draft.
-  json complete = mla_request_body(*ma_proceeding_, random_letters(10), "FR");
+  json complete = mla_request_body(ma_proceeding(), random_letters(10), "FR");
   complete.erase("proceeding_id");
   complete.erase("channel");
   patched = ma.patch("/requests/" + id, complete, if_match_of(r));
