@@ -108,22 +108,8 @@ bool ignored_table(std::string_view name) {
   return false;
 }
 
-class ApiAttachmentTest : public ::testing::Test {
+class ApiAttachmentTest : public DemoPlatformSuite<ApiAttachmentTest> {
  protected:
-  static void SetUpTestSuite() {
-    platform_ = new DemoPlatform();
-    ASSERT_TRUE(platform_->start());
-  }
-  static void TearDownTestSuite() {
-    delete platform_;
-    platform_ = nullptr;
-  }
-  void SetUp() override {
-    ASSERT_NE(platform_, nullptr);
-    ASSERT_TRUE(platform_->server().running()) << platform_->server().logs();
-  }
-
-  static ApiClient as(const std::string& user) { return platform_->as(user); }
   static std::string user_id(const std::string& user) { return platform_->user_id(user); }
   static std::string ma_proceeding() {
     return platform_->proceeding_id("RBA-2026-TER-0042", "ma.prosecutor");
@@ -184,11 +170,7 @@ class ApiAttachmentTest : public ::testing::Test {
                              const std::string& attachment_id) {
     return as(user).del("/requests/" + request_id + "/attachments/" + attachment_id, std::nullopt);
   }
-
-  static DemoPlatform* platform_;
 };
-
-DemoPlatform* ApiAttachmentTest::platform_ = nullptr;
 
 TEST_F(ApiAttachmentTest, UploadThenDownloadGivesTheSameBytesNameTypeAndDigests) {
   const std::string id = create_mla();
@@ -247,7 +229,7 @@ TEST_F(ApiAttachmentTest, UploadThenDownloadGivesTheSameBytesNameTypeAndDigests)
 TEST_F(ApiAttachmentTest, AWrongHashOrABadFileIsRefusedAndNothingIsStored) {
   const std::string id = create_mla();
   const std::string content = binary_file("x");
-  const auto before = table_digests(platform_->server().db_path(), ignored_table);
+  const auto before = table_digests(server().db_path(), ignored_table);
   ASSERT_FALSE(before.count("<error>")) << before.at("<error>");
 
   std::string wrong = hex(sha256_raw(content));
@@ -285,7 +267,7 @@ TEST_F(ApiAttachmentTest, AWrongHashOrABadFileIsRefusedAndNothingIsStored) {
   EXPECT_TRUE(is_problem(big, 413, "request.too_large")) << big.describe();
 
   EXPECT_TRUE(listed_ids("ma.prosecutor", id).empty());
-  EXPECT_EQ(table_digests(platform_->server().db_path(), ignored_table), before)
+  EXPECT_EQ(table_digests(server().db_path(), ignored_table), before)
       << "a refused upload changed the database";
 }
 

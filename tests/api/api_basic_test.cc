@@ -21,26 +21,8 @@ namespace {
 
 using nlohmann::json;
 
-class ApiBasicTest : public ::testing::Test {
+class ApiBasicTest : public DemoPlatformSuite<ApiBasicTest> {
  protected:
-  static void SetUpTestSuite() {
-    platform_ = new DemoPlatform();
-    ASSERT_TRUE(platform_->start());
-    server_ = &platform_->server();
-  }
-  static void TearDownTestSuite() {
-    server_ = nullptr;
-    delete platform_;
-    platform_ = nullptr;
-  }
-  void SetUp() override {
-    ASSERT_NE(platform_, nullptr);
-    ASSERT_TRUE(server_->running()) << server_->logs();
-  }
-
-  // A client logged in as `username` (one login per user for the whole program).
-  static ApiClient as(const std::string& username) { return platform_->as(username); }
-
   // Creates a person as `username`; returns the created resource (empty object on failure).
   static json create_person(ApiClient& client, const json& body) {
     HttpResponse r = client.post("/persons", body);
@@ -52,27 +34,21 @@ class ApiBasicTest : public ::testing::Test {
     EXPECT_EQ(r.status, 201) << r.describe();
     return r.status == 201 ? r.json() : json::object();
   }
-
-  static DemoPlatform* platform_;
-  static TestServer* server_;  // the platform's
 };
-
-DemoPlatform* ApiBasicTest::platform_ = nullptr;
-TestServer* ApiBasicTest::server_ = nullptr;
 
 // --- health and sessions ---------------------------------------------------------------------
 
 TEST_F(ApiBasicTest, HealthIsOkWithoutLogin) {
-  ApiClient client(server_->port());
+  ApiClient client(server().port());
   HttpResponse r = client.get("/health", std::nullopt);
   ASSERT_EQ(r.status, 200) << r.describe();
   EXPECT_EQ(r.json(), json({{"status", "ok"}}));
 }
 
 TEST_F(ApiBasicTest, LoginReturnsTokenUserAndCookie) {
-  ApiClient client(server_->port());
+  ApiClient client(server().port());
   HttpResponse r =
-      client.post("/session", {{"username", "fr.analyst"}, {"password", server_->password()}});
+      client.post("/session", {{"username", "fr.analyst"}, {"password", server().password()}});
   ASSERT_EQ(r.status, 201) << r.describe();
   json j = r.json();
   ASSERT_TRUE(j.is_object());
@@ -101,19 +77,19 @@ TEST_F(ApiBasicTest, LoginReturnsTokenUserAndCookie) {
   EXPECT_TRUE(contains_ci(cookie, "Path=/")) << cookie;
 
   // The session is usable both as Bearer and as cookie.
-  ApiClient bearer(server_->port(), token);
+  ApiClient bearer(server().port(), token);
   HttpResponse s = bearer.get("/session", std::nullopt);
   ASSERT_EQ(s.status, 200) << s.describe();
   EXPECT_EQ(s.json()["user"]["username"], "fr.analyst");
   EXPECT_TRUE(s.json()["expires_at"].is_string());
-  ApiClient by_cookie(server_->port(), token);
+  ApiClient by_cookie(server().port(), token);
   by_cookie.set_use_cookie(true);
   EXPECT_EQ(by_cookie.get("/session", std::nullopt).status, 200);
   platform_->adopt_session("fr.analyst", token);
 }
 
 TEST_F(ApiBasicTest, WrongPasswordIs401AndUnknownUserLooksTheSame) {
-  ApiClient client(server_->port());
+  ApiClient client(server().port());
   HttpResponse wrong =
       client.post("/session", {{"username", "be.analyst"}, {"password", "not-the-password"}});
   EXPECT_TRUE(is_problem(wrong, 401, "auth.invalid_credentials"));
@@ -126,7 +102,7 @@ TEST_F(ApiBasicTest, WrongPasswordIs401AndUnknownUserLooksTheSame) {
 
 TEST_F(ApiBasicTest, FiveFailuresLockTheAccount) {
   // es.liaison is used by no other test of this program.
-  ApiClient client(server_->port());
+  ApiClient client(server().port());
   for (int i = 0; i < 5; ++i) {
     HttpResponse r = client.post(
         "/session", {{"username", "es.liaison"}, {"password", "wrong-" + std::to_string(i)}});
@@ -141,7 +117,7 @@ TEST_F(ApiBasicTest, FiveFailuresLockTheAccount) {
   }
   // Now even the right password is refused while the lock lasts.
   HttpResponse locked =
-      client.post("/session", {{"username", "es.liaison"}, {"password", server_->password()}});
+      client.post("/session", {{"username", "es.liaison"}, {"password", server().password()}});
   EXPECT_TRUE(is_problem(locked, 423, "auth.locked"));
   EXPECT_TRUE(locked.header_values("set-cookie").empty());
   // Other accounts are not affected.
@@ -149,9 +125,9 @@ TEST_F(ApiBasicTest, FiveFailuresLockTheAccount) {
 }
 
 TEST_F(ApiBasicTest, LogoutKillsTheToken) {
-  std::string token = login(server_->port(), "be.liaison", server_->password());
+  std::string token = login(server().port(), "be.liaison", server().password());
   ASSERT_FALSE(token.empty());
-  ApiClient client(server_->port(), token);
+  ApiClient client(server().port(), token);
   ASSERT_EQ(client.get("/session", std::nullopt).status, 200);
   HttpResponse out = client.del("/session", std::nullopt);
   EXPECT_EQ(out.status, 204) << out.describe();
@@ -166,14 +142,14 @@ TEST_F(ApiBasicTest, LogoutKillsTheToken) {
 }
 
 TEST_F(ApiBasicTest, NoOrBadTokenIsUnauthenticated) {
-  ApiClient anonymous(server_->port());
+  ApiClient anonymous(server().port());
   EXPECT_TRUE(is_problem(anonymous.get("/persons"), 401, "auth.unauthenticated"));
   EXPECT_TRUE(is_problem(anonymous.get("/session", std::nullopt), 401, "auth.unauthenticated"));
   EXPECT_TRUE(is_problem(anonymous.post("/persons", person_body("anon", "MA")), 401,
                          "auth.unauthenticated"));
-  ApiClient forged(server_->port(), std::string(64, 'a'));
+  ApiClient forged(server().port(), std::string(64, 'a'));
   EXPECT_TRUE(is_problem(forged.get("/proceedings"), 401, "auth.unauthenticated"));
-  ApiClient garbage(server_->port(), "not-a-token");
+  ApiClient garbage(server().port(), "not-a-token");
   EXPECT_TRUE(is_problem(garbage.get("/proceedings"), 401, "auth.unauthenticated"));
 }
 
@@ -551,9 +527,9 @@ TEST_F(ApiBasicTest, AdministratorManagesUsersOfItsOwnCountry) {
   EXPECT_EQ(created.json()["country"], "FR");
   EXPECT_EQ(created.json()["role"], "analyst");
   EXPECT_FALSE(created.json().contains("password"));
-  std::string token = login(server_->port(), username, "a-long-enough-test-password-42");
+  std::string token = login(server().port(), username, "a-long-enough-test-password-42");
   ASSERT_FALSE(token.empty());
-  ApiClient fresh(server_->port(), token);
+  ApiClient fresh(server().port(), token);
   EXPECT_EQ(fresh.get("/session", std::nullopt).json()["user"]["country"], "FR");
 
   // The country cannot be chosen by the client.

@@ -27,22 +27,8 @@ using nlohmann::json;
 constexpr long long kHourMs = 3600LL * 1000;
 constexpr long long kDayMs = 24 * kHourMs;
 
-class ApiRequestTest : public ::testing::Test {
+class ApiRequestTest : public DemoPlatformSuite<ApiRequestTest> {
  protected:
-  static void SetUpTestSuite() {
-    platform_ = new DemoPlatform();
-    ASSERT_TRUE(platform_->start());
-  }
-  static void TearDownTestSuite() {
-    delete platform_;
-    platform_ = nullptr;
-  }
-  void SetUp() override {
-    ASSERT_NE(platform_, nullptr);
-    ASSERT_TRUE(platform_->server().running()) << platform_->server().logs();
-  }
-
-  static ApiClient as(const std::string& user) { return platform_->as(user); }
   static std::string ma_proceeding() {
     return platform_->proceeding_id("RBA-2026-TER-0042", "ma.prosecutor");
   }
@@ -71,11 +57,7 @@ class ApiRequestTest : public ::testing::Test {
                           "{}",
                           {{"Content-Type", "application/json"}, {"X-Purpose", kDefaultPurpose}}});
   }
-
-  static DemoPlatform* platform_;
 };
-
-DemoPlatform* ApiRequestTest::platform_ = nullptr;
 
 std::string id_of(const json& j) { return j.is_object() ? j.value("id", "") : ""; }
 

@@ -64,4 +64,29 @@ class DemoPlatform {
   std::set<std::string> own_users_;
 };
 
+// A GoogleTest suite on one DemoPlatform, started before its first test and stopped after its last.
+// `Suite` is the fixture itself (class ApiRequestTest : public DemoPlatformSuite<ApiRequestTest>),
+// so that each suite has its own platform.
+template <class Suite>
+class DemoPlatformSuite : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    platform_ = new DemoPlatform();
+    ASSERT_TRUE(platform_->start());
+  }
+  static void TearDownTestSuite() {
+    delete platform_;
+    platform_ = nullptr;
+  }
+  void SetUp() override {
+    ASSERT_NE(platform_, nullptr);
+    ASSERT_TRUE(platform_->server().running()) << platform_->server().logs();
+  }
+
+  static ApiClient as(const std::string& username) { return platform_->as(username); }
+  static TestServer& server() { return platform_->server(); }
+
+  static inline DemoPlatform* platform_ = nullptr;
+};
+
 }  // namespace taawun::testing
