@@ -49,23 +49,25 @@ Status remove_duty(store::Store& store, const RequestContext& context, std::stri
   return record_audit(store, context, {"duty.delete", "duty", duty->id});
 }
 
-Result<std::vector<std::string>> duty_recipients(store::Store& store, std::string_view country,
-                                                 domain::DutyKind kind, Timestamp at) {
+Result<domain::Addressees> duty_recipients(store::Store& store, std::string_view country,
+                                           domain::DutyKind kind, Timestamp at) {
   TAAWUN_ASSIGN_OR_RETURN(auto duties, store.list_duties(country));
-  std::vector<std::string> out;
+  domain::Addressees out{{}, domain::kAddressedToDutyHolders};
   for (const auto& duty : duties) {
     if (duty.kind == kind && domain::is_on_duty(duty, at) &&
-        std::find(out.begin(), out.end(), duty.user_id) == out.end()) {
-      out.push_back(duty.user_id);
+        std::find(out.users.begin(), out.users.end(), duty.user_id) == out.users.end()) {
+      out.users.push_back(duty.user_id);
     }
   }
-  if (out.empty() && kind == domain::DutyKind::kOnCallLiaison) {
+  if (out.users.empty() && kind == domain::DutyKind::kOnCallLiaison) {
+    out.basis = domain::kAddressedToLiaisonMagistrates;
     TAAWUN_ASSIGN_OR_RETURN(auto users, store.list_users(country));
     for (const auto& user : users) {
-      if (user.role == domain::Role::kLiaisonMagistrate) out.push_back(user.id);
+      if (user.role == domain::Role::kLiaisonMagistrate) out.users.push_back(user.id);
     }
   }
-  std::sort(out.begin(), out.end());
+  if (out.users.empty()) out.basis = domain::kAddressedToDesk;
+  std::sort(out.users.begin(), out.users.end());
   return out;
 }
 

@@ -11,6 +11,7 @@
 
 #include "common/result.h"
 #include "domain/duty.h"
+#include "domain/notification.h"
 #include "service/request_context.h"
 #include "store/store.h"
 
@@ -43,8 +44,8 @@ Status remove_duty(store::Store& store, const RequestContext& context, std::stri
 //   on-call liaison: whoever is on call; if nobody, every liaison magistrate of the country;
 //   head of office: whoever holds it;
 // and when that names nobody, the empty list, meaning the whole desk, so that an alert is never
-// addressed to no one.
-Result<std::vector<std::string>> duty_recipients(store::Store& store, std::string_view country,
-                                                 domain::DutyKind kind, Timestamp at);
+// addressed to no one. The basis says which of the three it was.
+Result<domain::Addressees> duty_recipients(store::Store& store, std::string_view country,
+                                           domain::DutyKind kind, Timestamp at);
 
 }  // namespace taawun::service

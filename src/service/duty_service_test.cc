@@ -67,15 +67,21 @@ class DutyServiceTest : public ::testing::Test {
     return std::move(*out);
   }
 
-  std::vector<std::string> recipients(domain::DutyKind kind, Timestamp at,
-                                      const char* country = "FR") {
-    std::vector<std::string> out;
+  domain::Addressees addressees(domain::DutyKind kind, Timestamp at, const char* country = "FR") {
+    domain::Addressees out;
     Status status = db_->write([&](store::Store& s) -> Status {
       TAAWUN_ASSIGN_OR_RETURN(out, duty_recipients(s, country, kind, at));
       return {};
     });
     EXPECT_TRUE(status.ok());
     return out;
+  }
+  std::vector<std::string> recipients(domain::DutyKind kind, Timestamp at,
+                                      const char* country = "FR") {
+    return addressees(kind, at, country).users;
+  }
+  std::string_view basis(domain::DutyKind kind, Timestamp at, const char* country = "FR") {
+    return addressees(kind, at, country).basis;
   }
 
   static std::vector<std::string> sorted(std::vector<std::string> ids) {
@@ -93,10 +99,13 @@ class DutyServiceTest : public ::testing::Test {
 TEST_F(DutyServiceTest, WithNobodyOnCallEveryLiaisonMagistrateHearsOfIt) {
   EXPECT_EQ(recipients(domain::DutyKind::kOnCallLiaison, now_),
             sorted({liaison_a_.id, liaison_b_.id}));
+  EXPECT_EQ(basis(domain::DutyKind::kOnCallLiaison, now_), domain::kAddressedToLiaisonMagistrates);
   // No head of office designated: the whole desk (the empty list), never no one.
   EXPECT_TRUE(recipients(domain::DutyKind::kHeadOfOffice, now_).empty());
+  EXPECT_EQ(basis(domain::DutyKind::kHeadOfOffice, now_), domain::kAddressedToDesk);
   // A country without liaison magistrates: the whole desk.
   EXPECT_TRUE(recipients(domain::DutyKind::kOnCallLiaison, now_, "MA").empty());
+  EXPECT_EQ(basis(domain::DutyKind::kOnCallLiaison, now_, "MA"), domain::kAddressedToDesk);
 }
 
 TEST_F(DutyServiceTest, TheOnCallShiftCoveringTheInstantDecides) {
@@ -105,6 +114,8 @@ TEST_F(DutyServiceTest, TheOnCallShiftCoveringTheInstantDecides) {
       add(fr_admin_, {"on_call_liaison", prosecutor_.id, now_ + hours(12), now_ + hours(24)}).ok());
   EXPECT_EQ(recipients(domain::DutyKind::kOnCallLiaison, now_ + hours(1)),
             std::vector<std::string>{liaison_a_.id});
+  EXPECT_EQ(basis(domain::DutyKind::kOnCallLiaison, now_ + hours(1)),
+            domain::kAddressedToDutyHolders);
   EXPECT_EQ(recipients(domain::DutyKind::kOnCallLiaison, now_ + hours(12)),
             std::vector<std::string>{prosecutor_.id});
   // After the last shift: back to every liaison magistrate.
@@ -116,6 +127,8 @@ TEST_F(DutyServiceTest, HeadOfOfficeMayBeOpenEnded) {
   ASSERT_TRUE(add(fr_admin_, {"head_of_office", prosecutor_.id, now_, std::nullopt}).ok());
   EXPECT_EQ(recipients(domain::DutyKind::kHeadOfOffice, now_ + hours(24 * 400)),
             std::vector<std::string>{prosecutor_.id});
+  EXPECT_EQ(basis(domain::DutyKind::kHeadOfOffice, now_ + hours(24 * 400)),
+            domain::kAddressedToDutyHolders);
   EXPECT_TRUE(recipients(domain::DutyKind::kHeadOfOffice, now_ - seconds(1)).empty());
 }
 

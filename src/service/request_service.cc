@@ -207,7 +207,8 @@ Result<Request> transition_request(store::Store& store, const RequestContext& co
         "liaison_magistrate",
         request.deadlines.empty() ? context.now : request.deadlines.front().due_at,
         context.now,
-        std::move(on_call)};
+        std::move(on_call.users),
+        std::string(on_call.basis)};
     TAAWUN_TRY(store.insert_notification(alert));
   }
   return request;
@@ -372,11 +373,11 @@ Result<int> send_due_reminders(store::Store& store, Timestamp now,
           if (country.empty()) continue;
           // Escalations go to named people: level 1 the on-call liaison, level 2 the head of
           // office, as the roster stands when the escalation is sent.
-          std::vector<std::string> recipients;
+          domain::Addressees addressees;
           if (item.kind == clocks::ReminderKind::kEscalation) {
             const auto duty = item.role == "head_of_office" ? domain::DutyKind::kHeadOfOffice
                                                             : domain::DutyKind::kOnCallLiaison;
-            TAAWUN_ASSIGN_OR_RETURN(recipients, duty_recipients(store, country, duty, now));
+            TAAWUN_ASSIGN_OR_RETURN(addressees, duty_recipients(store, country, duty, now));
           }
           domain::Notification notification{item.id + ":" + country,
                                             country,
@@ -387,7 +388,8 @@ Result<int> send_due_reminders(store::Store& store, Timestamp now,
                                             item.role,
                                             deadline.due_at,
                                             now,
-                                            std::move(recipients)};
+                                            std::move(addressees.users),
+                                            std::string(addressees.basis)};
           TAAWUN_ASSIGN_OR_RETURN(bool inserted, store.insert_notification(notification));
           sent += inserted ? 1 : 0;
         }

@@ -369,6 +369,7 @@ TEST(ApiDutyNotificationTest, AnEmergencyAlertsWhoeverIsOnCallAndOtherwiseEveryL
   std::vector<json> to_a = p.notifications("fr.astreinte", first, "emergency");
   ASSERT_EQ(to_a.size(), 1u);
   EXPECT_EQ(strings(to_a[0]["recipients"]), std::vector<std::string>{a}) << to_a[0].dump();
+  EXPECT_EQ(to_a[0]["addressed_as"], "duty") << to_a[0].dump();
   EXPECT_EQ(to_a[0]["role"], "liaison_magistrate") << to_a[0].dump();
   for (const char* other : {"fr.relais", "fr.liaison", "fr.prosecutor", "fr.analyst"}) {
     EXPECT_TRUE(p.notifications(other, first, "emergency").empty())
@@ -390,6 +391,7 @@ TEST(ApiDutyNotificationTest, AnEmergencyAlertsWhoeverIsOnCallAndOtherwiseEveryL
     std::vector<json> got = p.notifications(user, second, "emergency");
     ASSERT_EQ(got.size(), 1u) << user;
     EXPECT_EQ(sorted(strings(got[0]["recipients"])), sorted(liaisons)) << got[0].dump();
+    EXPECT_EQ(got[0]["addressed_as"], "liaison_magistrates") << got[0].dump();
   }
   EXPECT_TRUE(p.notifications("fr.prosecutor", second, "emergency").empty());
   // The first alert stays addressed as it was.
@@ -464,12 +466,14 @@ TEST(ApiDutyNotificationTest, EscalationsGoToTheOnCallLiaisonThenTheHeadOfOffice
   ASSERT_EQ(to_a.size(), 1u) << p.server().logs();
   ASSERT_TRUE(to_a.count(1)) << to_a.begin()->second.dump();
   EXPECT_EQ(strings(to_a[1]["recipients"]), std::vector<std::string>{a}) << to_a[1].dump();
+  EXPECT_EQ(to_a[1]["addressed_as"], "duty") << to_a[1].dump();
   EXPECT_EQ(to_a[1]["role"], "liaison_magistrate");
   EXPECT_EQ(to_a[1]["deadline_kind"], "emergency_response");
   std::map<int, json> to_head = wait_for("fr.prosecutor", 1);
   ASSERT_EQ(to_head.size(), 1u);
   ASSERT_TRUE(to_head.count(2)) << to_head.begin()->second.dump();
   EXPECT_EQ(strings(to_head[2]["recipients"]), std::vector<std::string>{head}) << to_head[2].dump();
+  EXPECT_EQ(to_head[2]["addressed_as"], "duty") << to_head[2].dump();
   EXPECT_EQ(to_head[2]["role"], "head_of_office");
   for (const char* other : {"fr.relais", "fr.liaison", "fr.analyst"}) {
     EXPECT_TRUE(escalations(other).empty()) << other;
@@ -477,7 +481,10 @@ TEST(ApiDutyNotificationTest, EscalationsGoToTheOnCallLiaisonThenTheHeadOfOffice
   // The reminders are the whole desk's: B has them too.
   std::vector<json> reminders = p.notifications("fr.relais", id, "reminder");
   ASSERT_FALSE(reminders.empty());
-  for (const json& n : reminders) EXPECT_EQ(n["recipients"], json::array()) << n.dump();
+  for (const json& n : reminders) {
+    EXPECT_EQ(n["recipients"], json::array()) << n.dump();
+    EXPECT_EQ(n["addressed_as"], "desk") << n.dump();
+  }
 
   // MA, with nobody on call: level 1 to every MA liaison magistrate; nobody heads the office:
   // level 2 to the whole desk (recipients []), so its analyst has it too.
@@ -489,7 +496,9 @@ TEST(ApiDutyNotificationTest, EscalationsGoToTheOnCallLiaisonThenTheHeadOfOffice
   ASSERT_EQ(ma_liaison.size(), 2u);
   EXPECT_EQ(sorted(strings(ma_liaison[1]["recipients"])), sorted(ma_liaisons))
       << ma_liaison[1].dump();
+  EXPECT_EQ(ma_liaison[1]["addressed_as"], "liaison_magistrates") << ma_liaison[1].dump();
   EXPECT_EQ(ma_liaison[2]["recipients"], json::array()) << ma_liaison[2].dump();
+  EXPECT_EQ(ma_liaison[2]["addressed_as"], "desk") << ma_liaison[2].dump();
   std::map<int, json> ma_analyst = escalations("ma.analyst");
   EXPECT_EQ(ma_analyst.size(), 1u);
   EXPECT_TRUE(ma_analyst.count(2));

@@ -232,7 +232,9 @@ json notification_to_json(const domain::Notification& n) {
           {"role", n.role},
           {"due_at", format_rfc3339(n.due_at)},
           {"created_at", format_rfc3339(n.created_at)},
-          {"recipients", n.recipients}};
+          {"recipients", n.recipients},
+          // Why those users (null: not kept, for notifications older than the field).
+          {"addressed_as", n.addressed_as.empty() ? json(nullptr) : json(n.addressed_as)}};
 }
 
 json attachment_to_json(const domain::RequestAttachment& a) {

@@ -1028,8 +1028,8 @@ Result<bool> SqliteStore::insert_notification(const domain::Notification& n) {
   TAAWUN_ASSIGN_OR_RETURN(
       auto stmt,
       db_.prepare("INSERT INTO notifications (id, country, request_id, kind, deadline_kind, level, "
-                  "role, due_at, created_at, recipients) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-                  "?9, ?10) ON CONFLICT (id) DO NOTHING"));
+                  "role, due_at, created_at, recipients, addressed_as) VALUES (?1, ?2, ?3, ?4, ?5, "
+                  "?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT (id) DO NOTHING"));
   stmt.bind(1, n.id)
       .bind(2, n.country)
       .bind(3, n.request_id)
@@ -1039,7 +1039,8 @@ Result<bool> SqliteStore::insert_notification(const domain::Notification& n) {
       .bind(7, n.role)
       .bind(8, time_text(n.due_at))
       .bind(9, time_text(n.created_at))
-      .bind(10, encode_list(n.recipients));
+      .bind(10, encode_list(n.recipients))
+      .bind(11, n.addressed_as);
   TAAWUN_TRY(stmt.run());
   return db_.changes() == 1;
 }
@@ -1054,7 +1055,8 @@ Result<Page<domain::Notification>> SqliteStore::list_notifications(const PageReq
   TAAWUN_ASSIGN_OR_RETURN(
       auto stmt,
       db_.prepare(std::string("SELECT seq, id, country, request_id, kind, deadline_kind, level, "
-                              "role, due_at, created_at, recipients FROM notifications WHERE "
+                              "role, due_at, created_at, recipients, addressed_as FROM "
+                              "notifications WHERE "
                               "country = ?1 AND ") +
                   (newest_first ? "seq < ?2" : "seq > ?2") +
                   " AND (recipients = '[]' OR EXISTS (SELECT 1 FROM "
@@ -1066,7 +1068,8 @@ Result<Page<domain::Notification>> SqliteStore::list_notifications(const PageReq
                                 row.text(3),          row.text(4),
                                 row.text(5),          static_cast<int>(row.integer(6)),
                                 row.text(7),          time_of(row.text(8)),
-                                time_of(row.text(9)), decode_list(row.text(10))};
+                                time_of(row.text(9)), decode_list(row.text(10)),
+                                row.text(11)};
   });
 }
 

@@ -6,6 +6,7 @@
 
 #include "audit/chain_verifier.h"
 #include "common/ids.h"
+#include "store/sqlite/connection.h"
 #include "store/sqlite/sqlite_database.h"
 
 namespace taawun::store::sqlite {
@@ -161,6 +162,49 @@ TEST_F(SqliteStoreTest, FailedWorkRollsBackAloneInItsBatch) {
   EXPECT_EQ(persons, 100);  // first page of 160 committed persons
   EXPECT_EQ(verifier.first_bad_seq(), std::nullopt) << verifier.reason();
   EXPECT_EQ(verifier.events_checked(), 160);
+}
+
+// Migration 0006 keeps why a notification names its recipients. Rows written before it say "desk"
+// when they name nobody; for the others the reason was never kept and stays empty (the API's null),
+// rather than a guess. (New rows keeping the service's reason: tests/api/api_duty_test.cc.)
+TEST_F(SqliteStoreTest, NotificationAddressingSurvivesTheUpgradeOfOlderRows) {
+  db_.reset();
+  {
+    // The database as version 5 left it, with a notification to the desk and one naming a user.
+    auto raw = Connection::open(path_.string());
+    ASSERT_TRUE(raw.ok()) << raw.error().message;
+    Status downgraded = (*raw)->exec(
+        "PRAGMA foreign_keys = OFF;"
+        "ALTER TABLE notifications DROP COLUMN addressed_as;"
+        "DELETE FROM schema_migrations WHERE version = 6;"
+        "INSERT INTO notifications (id, country, request_id, kind, deadline_kind, level, role, "
+        "due_at, created_at, recipients) VALUES "
+        "('old-desk', 'FR', 'req_old', 'reminder', 'execution', 0, '', "
+        "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '[]'),"
+        "('old-named', 'FR', 'req_old', 'emergency', 'emergency_response', 0, "
+        "'liaison_magistrate', '2026-01-01T00:00:00Z', '2026-01-01T00:00:01Z', '[\"usr_a\"]');");
+    ASSERT_TRUE(downgraded.ok()) << downgraded.error().message;
+  }
+  auto reopened = SqliteDatabase::open(path_.string());
+  ASSERT_TRUE(reopened.ok()) << reopened.error().message;
+  db_ = std::move(reopened).value();
+  ASSERT_GE(db_->schema_version(), 6);
+
+  std::vector<domain::Notification> listed;
+  ASSERT_TRUE(db_->write([&](Store& s) -> Status {
+                   TAAWUN_ASSIGN_OR_RETURN(
+                       auto page,
+                       s.list_notifications({"FR", "", 10}, "usr_a", SortOrder::kOldestFirst));
+                   listed = page.items;
+                   return {};
+                 })
+                  .ok());
+  ASSERT_EQ(listed.size(), 2u);
+  EXPECT_EQ(listed[0].id, "old-desk");
+  EXPECT_EQ(listed[0].addressed_as, domain::kAddressedToDesk);
+  EXPECT_EQ(listed[1].id, "old-named");
+  EXPECT_EQ(listed[1].recipients, std::vector<std::string>{"usr_a"});
+  EXPECT_EQ(listed[1].addressed_as, "");
 }
 
 }  // namespace
