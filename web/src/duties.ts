@@ -106,13 +106,16 @@ export function dutyOf(n: Pick<DeskNotification, 'kind' | 'role'>): DutyKind | n
 export type Addressee = 'desk' | 'onDuty' | 'everyone' | 'you' | 'others';
 
 export function addresseeOf(
-  n: Pick<DeskNotification, 'kind' | 'role' | 'created_at' | 'recipients'>,
+  n: Pick<DeskNotification, 'kind' | 'role' | 'created_at' | 'recipients' | 'addressed_as'>,
   userId: string,
   duties?: Duty[] | null,
 ): Addressee {
   const recipients = n.recipients ?? [];
   if (recipients.length === 0) return 'desk';
   if (!recipients.includes(userId)) return 'others';
+  // The server kept why; the roster is read only for notifications older than that.
+  if (n.addressed_as === 'duty') return 'onDuty';
+  if (n.addressed_as === 'liaison_magistrates') return 'everyone';
   const kind = dutyOf(n);
   if (!duties || !kind) return 'you';
   const at = Date.parse(n.created_at);
@@ -124,6 +127,11 @@ export function addresseeOf(
 
 export function addressedToMe(n: Pick<DeskNotification, 'recipients'>, userId: string): boolean {
   return (n.recipients ?? []).includes(userId);
+}
+
+// Whether telling why a notification reached this user needs the roster (it does not say itself).
+export function needsRosterToExplain(n: Pick<DeskNotification, 'recipients' | 'addressed_as'>, userId: string): boolean {
+  return addressedToMe(n, userId) && !n.addressed_as;
 }
 
 // An emergency stays on top of the dashboard until a day after its deadline (or its sending).

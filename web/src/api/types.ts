@@ -369,6 +369,9 @@ export interface DeskNotification {
   created_at: string;
   // The users it is addressed to by name (the on-call liaison, the head of office); empty: the whole desk.
   recipients?: string[];
+  // Why, as decided when it was sent: the duty's holders, every liaison magistrate (nobody was on call),
+  // or the desk. Null for notifications older than the field.
+  addressed_as?: 'duty' | 'liaison_magistrates' | 'desk' | null;
 }
 
 // A file attached to a request, kept with the SHA-256 the server computed on receipt.

@@ -7,7 +7,7 @@ import {
 import { ErrorBox, Loading, PageTitle, useLoad, type Loaded } from '../components/common';
 import { AuthorityName, LinksTable, useOwnPersonNames } from '../components/links';
 import { Countdown, DeskTable, deadlineKindLabel } from '../components/requests';
-import { addressedToMe, addresseeOf, isCurrentEmergency, type Addressee } from '../duties';
+import { addressedToMe, addresseeOf, isCurrentEmergency, needsRosterToExplain, type Addressee } from '../duties';
 import { formatDateTime, formatNumber, formatTime } from '../format';
 import { formatDue } from '../requests';
 import { Link } from '../router';
@@ -28,8 +28,8 @@ export function Dashboard() {
   const reader = !!user && READER_ROLES.includes(user.role);
   const notes = useLoad(() => (reader ? loadNotifications() : Promise.resolve([] as DeskNotification[])), [reader]);
   // The roster tells whether a notification addressed to me came because I was on duty; it is read only
-  // when one is addressed to me.
-  const needRoster = !!user && (notes.data ?? []).some((n) => addressedToMe(n, user.id));
+  // for one addressed to me that does not say why itself (stored before the server kept the reason).
+  const needRoster = !!user && (notes.data ?? []).some((n) => needsRosterToExplain(n, user.id));
   const roster = useLoad(
     () => (needRoster ? api.duties().then((d) => d.items) : Promise.resolve(null as Duty[] | null)),
     [needRoster],

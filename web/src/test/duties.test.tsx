@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api, ApiError } from '../api/client';
 import type { DeskNotification, Duty, User } from '../api/types';
 import {
-  addresseeOf, checkDuty, isCurrentEmergency, rosterOf, utcToZoned, zonedToUtc,
+  addresseeOf, checkDuty, isCurrentEmergency, needsRosterToExplain, rosterOf, utcToZoned, zonedToUtc,
 } from '../duties';
 import i18n, { initI18n } from '../i18n';
 import { Dashboard } from '../screens/Dashboard';
@@ -149,6 +149,22 @@ describe('roster logic', () => {
     expect(addresseeOf(escalation, 'usr_lia', [d('h', 'head_of_office', '2026-01-01T00:00:00Z', null)])).toBe('onDuty');
   });
 
+  it('trusts the reason the server kept over today\'s roster, which may have changed since', () => {
+    const emergency = note({ created_at: '2026-11-23T12:00:00Z', recipients: ['usr_lia'] });
+    const noRoster: Duty[] = [];
+    expect(addresseeOf({ ...emergency, addressed_as: 'duty' }, 'usr_lia', noRoster)).toBe('onDuty');
+    expect(addresseeOf({ ...emergency, addressed_as: 'duty' }, 'usr_lia', undefined)).toBe('onDuty');
+    const onCall = [d('now', 'on_call_liaison', '2026-11-23T08:00:00Z', '2026-11-24T08:00:00Z')];
+    expect(addresseeOf({ ...emergency, addressed_as: 'liaison_magistrates' }, 'usr_lia', onCall)).toBe('everyone');
+    // Still nobody else's, and still the desk's when nobody is named.
+    expect(addresseeOf({ ...emergency, addressed_as: 'duty' }, 'usr_other', onCall)).toBe('others');
+    expect(addresseeOf(note({ recipients: [], addressed_as: 'desk' }), 'usr_lia', onCall)).toBe('desk');
+    // The roster is needed only for a notification to me that does not say why.
+    expect(needsRosterToExplain(emergency, 'usr_lia')).toBe(true);
+    expect(needsRosterToExplain({ ...emergency, addressed_as: 'duty' }, 'usr_lia')).toBe(false);
+    expect(needsRosterToExplain(emergency, 'usr_other')).toBe(false);
+  });
+
   it('keeps an emergency on top for a day after its deadline', () => {
     const at = Date.parse('2026-11-23T12:00:00Z');
     const n = note({ due_at: '2026-11-23T20:00:00Z', created_at: '2026-11-23T12:00:00Z' });
@@ -283,6 +299,22 @@ describe('dashboard: notifications addressed to the user', () => {
     expect(items[0].className).toContain('notification-mine');
     expect(items[1].textContent).toContain('escalated to the head of office (level 2)');
     expect(items[1].textContent).toContain('Addressed to the whole desk');
+  });
+
+  it('says "you are on call" from the reason the server kept, without reading the roster', async () => {
+    vi.spyOn(api, 'notifications').mockResolvedValue({
+      items: [note({ created_at: iso(Date.now() - 60000), addressed_as: 'duty' })],
+      next_cursor: null,
+    });
+    const roster = vi.spyOn(api, 'duties').mockResolvedValue({ items: [] });
+    renderAs(LIAISON, <Dashboard />);
+    const alert = await waitFor(() => {
+      const el = document.querySelector('#emergency-alerts [data-addressee=onDuty]');
+      expect(el).not.toBeNull();
+      return el!;
+    });
+    expect(alert.textContent).toContain('Addressed to you — you are on call');
+    expect(roster).not.toHaveBeenCalled();
   });
 
   it('says when nobody was on call, and shows nothing on top for other users or old emergencies', async () => {
