@@ -125,24 +125,7 @@ class Platform : public DemoPlatform {
 
 // --- the roster ------------------------------------------------------------------------------
 
-class ApiDutyTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    platform_ = new Platform();
-    ASSERT_TRUE(platform_->start());
-  }
-  static void TearDownTestSuite() {
-    delete platform_;
-    platform_ = nullptr;
-  }
-  void SetUp() override {
-    ASSERT_NE(platform_, nullptr);
-    ASSERT_TRUE(platform_->server().running()) << platform_->server().logs();
-  }
-  static Platform* platform_;
-};
-
-Platform* ApiDutyTest::platform_ = nullptr;
+class ApiDutyTest : public DemoPlatformSuite<ApiDutyTest, Platform> {};
 
 TEST_F(ApiDutyTest, TheAdministratorKeepsTheRosterEveryRoleOfTheCountryReadsIt) {
   Platform& p = *platform_;

@@ -66,12 +66,13 @@ class DemoPlatform {
 
 // A GoogleTest suite on one DemoPlatform, started before its first test and stopped after its last.
 // `Suite` is the fixture itself (class ApiRequestTest : public DemoPlatformSuite<ApiRequestTest>),
-// so that each suite has its own platform.
-template <class Suite>
+// so that each suite has its own platform; `Platform` may be a DemoPlatform with the suite's
+// helpers.
+template <class Suite, class Platform = DemoPlatform>
 class DemoPlatformSuite : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    platform_ = new DemoPlatform();
+    platform_ = new Platform();
     ASSERT_TRUE(platform_->start());
   }
   static void TearDownTestSuite() {
@@ -86,7 +87,7 @@ class DemoPlatformSuite : public ::testing::Test {
   static ApiClient as(const std::string& username) { return platform_->as(username); }
   static TestServer& server() { return platform_->server(); }
 
-  static inline DemoPlatform* platform_ = nullptr;
+  static inline Platform* platform_ = nullptr;
 };
 
 }  // namespace taawun::testing
