@@ -269,6 +269,15 @@ describe('duty roster screen', () => {
   });
 });
 
+// The dashboard's alert marked as addressed to the user because they were on duty.
+function onDutyAlert(): Promise<Element> {
+  return waitFor(() => {
+    const el = document.querySelector('#emergency-alerts [data-addressee=onDuty]');
+    expect(el).not.toBeNull();
+    return el!;
+  });
+}
+
 describe('dashboard: notifications addressed to the user', () => {
   beforeEach(() => {
     savePurpose({ purpose: 'Permanence', caseReference: '' });
@@ -286,11 +295,7 @@ describe('dashboard: notifications addressed to the user', () => {
     });
     const roster = vi.spyOn(api, 'duties').mockResolvedValue({ items: [duty()] });
     renderAs(LIAISON, <Dashboard />);
-    const alert = await waitFor(() => {
-      const el = document.querySelector('#emergency-alerts [data-addressee=onDuty]');
-      expect(el).not.toBeNull();
-      return el!;
-    });
+    const alert = await onDutyAlert();
     expect(alert.textContent).toContain('Addressed to you — you are on call');
     expect(alert.querySelector('a')!.getAttribute('href')).toBe('/requests/req_e');
     expect(roster).toHaveBeenCalled();
@@ -308,11 +313,7 @@ describe('dashboard: notifications addressed to the user', () => {
     });
     const roster = vi.spyOn(api, 'duties').mockResolvedValue({ items: [] });
     renderAs(LIAISON, <Dashboard />);
-    const alert = await waitFor(() => {
-      const el = document.querySelector('#emergency-alerts [data-addressee=onDuty]');
-      expect(el).not.toBeNull();
-      return el!;
-    });
+    const alert = await onDutyAlert();
     expect(alert.textContent).toContain('Addressed to you — you are on call');
     expect(roster).not.toHaveBeenCalled();
   });
