@@ -159,6 +159,20 @@ std::string_view to_string(DeadlineStatus status) {
   return "open";
 }
 
+std::string_view to_string(Unit unit) {
+  switch (unit) {
+    case Unit::kHours:
+      return "hours";
+    case Unit::kDays:
+      return "days";
+    case Unit::kWeeks:
+      return "weeks";
+    case Unit::kMonths:
+      return "months";
+  }
+  return "days";
+}
+
 const ChannelRules* find_channel(const ClockConfig& config, std::string_view channel) {
   for (const ChannelRules& rules : config.channels) {
     if (rules.channel == channel) return &rules;
@@ -219,6 +233,7 @@ Result<std::vector<Deadline>> compute_deadlines(const ClockInput& input,
       deadline.zone = std::string(zone);
     }
     TAAWUN_ASSIGN_OR_RETURN(deadline.due_at, period_end(start, rule->period, deadline.zone));
+    deadline.extension = rule->extension;
     deadline.extendable = rule->extension.has_value();
     if (rule->extension) deadline.extension_by = rule->extended_by.value_or(rule->party);
     if (rule->extension) {

@@ -139,7 +139,8 @@ struct Deadline {
   std::optional<Timestamp> met_at;    // when status == kMet
   std::optional<Timestamp> ended_at;  // when status == kStopped
   bool extended = false;
-  bool extendable = false;  // the rule provides an extension not yet granted
+  std::optional<Period> extension;  // the extension the rule provides, granted or not
+  bool extendable = false;          // the rule provides an extension not yet granted
   // The side that grants the extension, when the rule provides one.
   std::optional<Party> extension_by;
   bool binding = true;
@@ -149,6 +150,7 @@ struct Deadline {
 };
 
 std::string_view to_string(DeadlineStatus status);
+std::string_view to_string(Unit unit);  // hours | days | weeks | months
 
 // The deadlines of a request, in rule-table order (a requested deadline last). Only clocks whose
 // start state has been entered appear; a clock that has not started has no due date yet.

@@ -34,7 +34,8 @@ std::vector<domain::RequestDeadline> to_request_deadlines(const std::vector<Dead
       extension_by = *d.extension_by == Party::kIssuing ? "issuing" : "executing";
     }
     out.push_back({d.kind, d.due_at, std::string(to_string(d.status)), d.binding, d.extended,
-                   extendable, std::move(extension_by)});
+                   extendable, std::move(extension_by), d.extension ? d.extension->amount : 0,
+                   d.extension ? std::string(to_string(d.extension->unit)) : std::string()});
   }
   return out;
 }

@@ -31,6 +31,8 @@ TEST(RequestClock, MapsTheRequestAndRecomputesOnUrgencyChange) {
   auto deadlines = to_request_deadlines(request_deadlines(r).value());
   ASSERT_EQ(deadlines.size(), 2u);
   EXPECT_EQ(deadlines[0].kind, "production");
+  EXPECT_EQ(deadlines[0].extension_amount, 0) << "a production order has no extension";
+  EXPECT_EQ(deadlines[0].extension_unit, "");
   EXPECT_EQ(format_rfc3339(deadlines[0].due_at), "2026-09-11T22:59:59.000Z");
   EXPECT_EQ(deadlines[0].status, "open");
   EXPECT_TRUE(deadlines[0].binding);
@@ -66,8 +68,10 @@ TEST(RequestClock, ExtensionsAreMapped) {
   ASSERT_TRUE(party.ok());
   EXPECT_EQ(*party, Party::kIssuing);
   EXPECT_TRUE(request_deadlines(r).value()[0].extendable);
-  EXPECT_EQ(to_request_deadlines(request_deadlines(r).value())[0].extension_by, "issuing")
-      << "the API tells which side may extend it";
+  const auto before = to_request_deadlines(request_deadlines(r).value());
+  EXPECT_EQ(before[0].extension_by, "issuing") << "the API tells which side may extend it";
+  EXPECT_EQ(before[0].extension_amount, 30) << "and by how much";
+  EXPECT_EQ(before[0].extension_unit, "days");
   r.extensions = {
       {"preservation_expiry", at("2026-02-20T10:00:00Z"), "usr_1", "production pending"}};
   const auto d = request_deadlines(r).value();
@@ -78,6 +82,8 @@ TEST(RequestClock, ExtensionsAreMapped) {
   EXPECT_TRUE(api[0].extended);
   EXPECT_FALSE(api[0].extendable);
   EXPECT_EQ(api[0].extension_by, "") << "nothing left to extend";
+  EXPECT_EQ(api[0].extension_amount, 30) << "the extension it had stays stated";
+  EXPECT_EQ(api[0].extension_unit, "days");
   // 5 January + 60 days = 6 March; + 30 days = 5 April (CEST since 29 March).
   EXPECT_EQ(format_rfc3339(d[0].due_at), "2026-04-05T21:59:59.000Z");
 }

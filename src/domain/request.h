@@ -123,6 +123,7 @@ struct DeadlineExtension {
   Timestamp at{};
   std::string actor;
   std::string reason;
+  std::string side;  // issuing | executing: the side that granted it
   bool operator==(const DeadlineExtension&) const = default;
 };
 
@@ -135,6 +136,9 @@ struct RequestDeadline {
   bool extended = false;        // its one extension was granted
   bool extendable = false;      // an extension is provided and not yet granted
   std::string extension_by;     // when extendable: the side that grants it (issuing | executing)
+  // The one extension its rule provides, granted or not: e.g. 30 "days"; amount 0 when none.
+  int extension_amount = 0;
+  std::string extension_unit;  // hours | days | weeks | months
   bool operator==(const RequestDeadline&) const = default;
 };
 

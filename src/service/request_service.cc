@@ -232,8 +232,8 @@ Result<Request> extend_request_deadline(store::Store& store, const RequestContex
                      std::string(kind) + "' deadline.",
                  "kind"};
   }
-  request.extensions.push_back(
-      {std::string(kind), context.now, context.actor.user_id, std::move(reason)});
+  request.extensions.push_back({std::string(kind), context.now, context.actor.user_id,
+                                std::move(reason), std::string(domain::to_string(granting))});
   TAAWUN_TRY(refresh_deadlines(request));
   TAAWUN_TRY(save(store, context, request, "request.extend_deadline"));
   // The other party's desk must learn its clock moved.

@@ -538,6 +538,10 @@ TEST_F(ApiRequestTest, TheExecutingSideExtendsAnEioRecognitionOnceWithAReasonThe
   EXPECT_EQ((*recognition)["extendable"], true);
   EXPECT_EQ((*recognition)["extension_by"], "executing");
   EXPECT_EQ((*recognition)["extended"], false);
+  EXPECT_EQ((*recognition)["extension"], (json{{"amount", 30}, {"unit", "days"}}));
+  const json* acknowledgement = deadline(r, "acknowledgement");
+  ASSERT_NE(acknowledgement, nullptr);
+  EXPECT_TRUE((*acknowledgement)["extension"].is_null()) << acknowledgement->dump();
   const long long due_before = *parse_utc_millis((*recognition)["due_at"].get<std::string>());
   const std::string path = "/requests/" + id + "/extensions";
   const json reason = {
@@ -558,10 +562,12 @@ TEST_F(ApiRequestTest, TheExecutingSideExtendsAnEioRecognitionOnceWithAReasonThe
   EXPECT_EQ((*recognition)["extended"], true);
   EXPECT_EQ((*recognition)["extendable"], false);
   EXPECT_TRUE((*recognition)["extension_by"].is_null());
+  EXPECT_EQ((*recognition)["extension"], (json{{"amount", 30}, {"unit", "days"}}));
   const long long due_after = *parse_utc_millis((*recognition)["due_at"].get<std::string>());
   // Thirty calendar days later in Brussels: 30 days, give or take a clock change.
   EXPECT_LE(std::llabs(due_after - due_before - 30 * kDayMs), kHourMs) << extended.describe();
   EXPECT_EQ(after["extensions"][0]["reason"], reason["reason"]);
+  EXPECT_EQ(after["extensions"][0]["by"], "executing");
   // Once only.
   EXPECT_TRUE(is_problem(be.post(path, reason), 409, "clocks.extension_used"));
   // The issuer's desk is told, and reads the same deadline.
@@ -575,6 +581,9 @@ TEST_F(ApiRequestTest, TheExecutingSideExtendsAnEioRecognitionOnceWithAReasonThe
   const json* seen_by_issuer = deadline(issuer_view, "recognition");
   ASSERT_NE(seen_by_issuer, nullptr);
   EXPECT_EQ((*seen_by_issuer)["due_at"], (*recognition)["due_at"]);
+  // As stored: the extension the rule provides and the side that granted it.
+  EXPECT_EQ((*seen_by_issuer)["extension"], (json{{"amount", 30}, {"unit", "days"}}));
+  EXPECT_EQ(issuer_view["extensions"][0]["by"], "executing") << issuer_view["extensions"].dump();
 }
 
 }  // namespace

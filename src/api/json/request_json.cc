@@ -135,11 +135,17 @@ json request_to_json(const domain::Request& r, std::string_view viewer_country) 
          {"binding", d.binding},
          {"extended", d.extended},
          {"extendable", d.extendable},
-         {"extension_by", d.extension_by.empty() ? json(nullptr) : json(d.extension_by)}});
+         {"extension_by", d.extension_by.empty() ? json(nullptr) : json(d.extension_by)},
+         {"extension", d.extension_amount > 0
+                           ? json{{"amount", d.extension_amount}, {"unit", d.extension_unit}}
+                           : json(nullptr)}});
   }
   json extensions = json::array();
   for (const auto& e : r.extensions) {
-    extensions.push_back({{"kind", e.kind}, {"at", format_rfc3339(e.at)}, {"reason", e.reason}});
+    extensions.push_back({{"kind", e.kind},
+                          {"at", format_rfc3339(e.at)},
+                          {"reason", e.reason},
+                          {"by", e.side.empty() ? json(nullptr) : json(e.side)}});
   }
   json next = json::array();
   for (auto state : domain::next_states(r.channel, r.status, domain::side_of(r, viewer_country))) {

@@ -45,8 +45,11 @@ std::string encode_request_document(const domain::Request& r) {
   }
   json extensions = json::array();
   for (const auto& e : r.extensions) {
-    extensions.push_back(
-        {{"kind", e.kind}, {"at", format_rfc3339(e.at)}, {"actor", e.actor}, {"reason", e.reason}});
+    extensions.push_back({{"kind", e.kind},
+                          {"at", format_rfc3339(e.at)},
+                          {"actor", e.actor},
+                          {"reason", e.reason},
+                          {"side", e.side}});
   }
   json deadlines = json::array();
   for (const auto& d : r.deadlines) {
@@ -56,7 +59,9 @@ std::string encode_request_document(const domain::Request& r) {
                          {"binding", d.binding},
                          {"extended", d.extended},
                          {"extendable", d.extendable},
-                         {"extension_by", d.extension_by}});
+                         {"extension_by", d.extension_by},
+                         {"extension_amount", d.extension_amount},
+                         {"extension_unit", d.extension_unit}});
   }
   json document = {
       {"legal_basis", r.legal_basis},
@@ -129,12 +134,13 @@ Status decode_request_document(const std::string& text_document, domain::Request
   }
   for (const auto& e : d.value("extensions", json::array())) {
     r.extensions.push_back({text(e, "kind"), time_or_epoch(e.value("at", json())), text(e, "actor"),
-                            text(e, "reason")});
+                            text(e, "reason"), text(e, "side")});
   }
   for (const auto& x : d.value("deadlines", json::array())) {
     r.deadlines.push_back({text(x, "kind"), time_or_epoch(x.value("due_at", json())),
                            text(x, "status"), x.value("binding", true), x.value("extended", false),
-                           x.value("extendable", false), x.value("extension_by", "")});
+                           x.value("extendable", false), x.value("extension_by", ""),
+                           x.value("extension_amount", 0), text(x, "extension_unit")});
   }
   return {};
 }
