@@ -2,7 +2,7 @@
 // for, where a review problem belongs in the form, and the countdown arithmetic. The server stays the
 // judge (completeness review, transitions); these tables only decide what the UI offers.
 import {
-  WRITER_ROLES, type Channel, type CoopRequest, type RequestDeadline, type RequestExtension, type RequestInput,
+  WRITER_ROLES, type Channel, type ClockPeriod, type CoopRequest, type RequestDeadline, type RequestExtension, type RequestInput,
   type ReviewProblem, type Role,
 } from './api/types';
 import { INTL_LOCALES, isLang } from './i18n';
@@ -212,19 +212,6 @@ export function inputOf(r: CoopRequest): RequestInput {
 
 // ---- Deadline extensions ------------------------------------------------------------------------
 
-// The one extension a clock rule provides (clocks/legal_clock_tables.cc): its length and the side that
-// grants it. The JSON says whether a deadline can be extended now (`extendable`) and by which side
-// (`extension_by`, only while extendable) but never by how much, and `extensions[]` does not say who
-// granted one: this table fills those gaps for the texts only. The server decides.
-//   EIO recognition: +30 days once, by the executing authority (Directive 2014/41/EU art. 12(5));
-//   European Preservation Order: +30 days once, by the issuing authority (Regulation (EU) 2023/1543
-//   art. 11(1)). A Budapest preservation (Convention art. 29(7)) has the same kind but no extension:
-//   the server never marks it extendable.
-export const DEADLINE_EXTENSIONS: Record<string, { days: number; by: 'issuing' | 'executing' }> = {
-  recognition: { days: 30, by: 'executing' },
-  preservation_expiry: { days: 30, by: 'issuing' },
-};
-
 // Whether this user may grant a deadline's extension: a writer, the deadline open and extendable (not
 // yet extended), and the user's side the one that grants it (or both sides, within one country).
 export function mayExtend(deadline: RequestDeadline, side: Side | null, role: Role): boolean {
@@ -239,10 +226,11 @@ export function extensionOf(extensions: RequestExtension[] | undefined, kind: st
   return [...(extensions ?? [])].reverse().find((e) => e.kind === kind);
 }
 
-// "30 days" / "30 jours" / "30 يومًا": a number of days in words, plural rules included.
-export function formatDays(days: number, lang: string): string {
+// A clock period in words, plural rules included: "30 days" / "30 jours" / "30 يومًا", "8 hours".
+export function formatPeriod(period: ClockPeriod, lang: string): string {
   const loc = isLang(lang) ? INTL_LOCALES[lang] : lang;
-  return new Intl.NumberFormat(loc, { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(days);
+  const unit = { hours: 'hour', days: 'day', weeks: 'week', months: 'month' }[period.unit] ?? 'day';
+  return new Intl.NumberFormat(loc, { style: 'unit', unit, unitDisplay: 'long' }).format(period.amount);
 }
 
 // ---- Countdowns -------------------------------------------------------------------------------

@@ -257,6 +257,13 @@ export interface RequestDeadline {
   extended?: boolean; // its one extension was granted
   extendable?: boolean; // an extension is provided, not granted yet, and the deadline is open
   extension_by?: 'issuing' | 'executing' | null; // when extendable, the side that grants it
+  extension?: ClockPeriod | null; // the one extension its rule provides, granted or not
+}
+
+// A period of a clock rule, e.g. { amount: 30, unit: 'days' }.
+export interface ClockPeriod {
+  amount: number;
+  unit: 'hours' | 'days' | 'weeks' | 'months';
 }
 
 // An extension granted (POST /requests/{id}/extensions): the deadline kind, when, and the reason given.
@@ -264,6 +271,7 @@ export interface RequestExtension {
   kind: string;
   at: string;
   reason: string;
+  by?: 'issuing' | 'executing' | null; // the side that granted it
 }
 
 export interface CoopRequest {

@@ -9,7 +9,7 @@ import {
 } from '../api/types';
 import { countryName, formatDateTime } from '../format';
 import {
-  AUTHORITY_COUNTRY, COUNTRY_TIME_ZONES, DEADLINE_EXTENSIONS, RECEIPT_STATES, extensionOf, fieldId, formatDays, formatDue,
+  AUTHORITY_COUNTRY, COUNTRY_TIME_ZONES, RECEIPT_STATES, extensionOf, fieldId, formatDue, formatPeriod,
   formatDuration, mayExtend, remaining, sideOf, type Side,
 } from '../requests';
 import { Link } from '../router';
@@ -100,7 +100,6 @@ export function DeadlinesTable({
         <tbody>
           {deadlines.map((d, i) => {
             const canExtend = !!onExtend && !!role && mayExtend(d, side, role);
-            const rule = DEADLINE_EXTENSIONS[d.kind];
             const ext = d.extended ? extensionOf(extensions, d.kind) : undefined;
             const labelId = `deadline-${d.kind}-${i}-label`;
             return (
@@ -129,8 +128,8 @@ export function DeadlinesTable({
                       <span className="muted">
                         {!ext
                           ? t('deadlines.extendedOnce')
-                          : rule
-                            ? t(rule.by === 'executing' ? 'deadlines.extendedByExecuting' : 'deadlines.extendedByIssuing', {
+                          : ext.by
+                            ? t(ext.by === 'executing' ? 'deadlines.extendedByExecuting' : 'deadlines.extendedByIssuing', {
                                 date: formatDateTime(ext.at, lang),
                               })
                             : t('deadlines.extendedOn', { date: formatDateTime(ext.at, lang) })}
@@ -156,7 +155,9 @@ export function DeadlinesTable({
                         aria-describedby={labelId}
                         onClick={() => onExtend!(d)}
                       >
-                        {rule ? t('deadlines.extendBy', { days: formatDays(rule.days, lang) }) : t('deadlines.extend')}
+                        {d.extension
+                          ? t('deadlines.extendBy', { period: formatPeriod(d.extension, lang) })
+                          : t('deadlines.extend')}
                       </button>
                     </div>
                   ) : (
@@ -193,7 +194,6 @@ export function ExtendDeadlineDialog({
   const lang = i18n.language;
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
-  const rule = DEADLINE_EXTENSIONS[deadline.kind];
   const label = deadlineKindLabel(t, deadline.kind);
   const id = 'extension-reason';
   const fieldError = missing ? t('extension.reasonRequired') : null;
@@ -206,6 +206,8 @@ export function ExtendDeadlineDialog({
     onConfirm(reason.trim());
   };
   const due = formatDue(deadline.due_at, lang);
+  // The legal basis of the extension, where the locales carry one for this kind of deadline.
+  const basis = t(`extension.basis.${deadline.kind}`, { defaultValue: '' });
   return (
     <ConfirmDialog
       id="extension-dialog"
@@ -217,11 +219,11 @@ export function ExtendDeadlineDialog({
     >
       <ErrorBox error={error} id="extension-error" />
       <p>
-        {rule
-          ? t('extension.text', { deadline: label, due, days: formatDays(rule.days, lang) })
+        {deadline.extension
+          ? t('extension.text', { deadline: label, due, period: formatPeriod(deadline.extension, lang) })
           : t('extension.textGeneric', { deadline: label, due })}
       </p>
-      {rule && <p className="muted">{t(`extension.basis.${deadline.kind}`, { defaultValue: '' })}</p>}
+      {basis && <p className="muted">{basis}</p>}
       <p>{t('extension.notified')}</p>
       <Field id={id} label={t('extension.reason')} hint={t('extension.reasonHint')} error={fieldError} required>
         <textarea

@@ -4,7 +4,7 @@ import { api, ApiError } from '../api/client';
 import type { CoopRequest, RequestDeadline, User } from '../api/types';
 import i18n, { initI18n } from '../i18n';
 import { DeadlinesTable } from '../components/requests';
-import { DEADLINE_EXTENSIONS, formatDays, mayExtend } from '../requests';
+import { formatPeriod, mayExtend } from '../requests';
 import { Dashboard } from '../screens/Dashboard';
 import { RequestPage } from '../screens/RequestPage';
 import { AppStateProvider, savePurpose } from '../state';
@@ -15,11 +15,11 @@ const BE_ANALYST: User = { ...BE, id: 'usr_be_an', username: 'be.analyst', role:
 
 const RECOGNITION: RequestDeadline = {
   kind: 'recognition', due_at: '2099-03-31T21:59:59Z', status: 'open', binding: true,
-  extended: false, extendable: true, extension_by: 'executing',
+  extended: false, extendable: true, extension_by: 'executing', extension: { amount: 30, unit: 'days' },
 };
 const ACKNOWLEDGEMENT: RequestDeadline = {
   kind: 'acknowledgement', due_at: '2099-03-08T22:59:59Z', status: 'open', binding: true,
-  extended: false, extendable: false, extension_by: null,
+  extended: false, extendable: false, extension_by: null, extension: null,
 };
 const EXTENDED: RequestDeadline = { ...RECOGNITION, due_at: '2099-04-30T21:59:59Z', extended: true, extendable: false, extension_by: null };
 const REASON = 'Vérification bancaire en cours auprès de trois banques (fictif).';
@@ -48,7 +48,7 @@ function eio(overrides: Partial<CoopRequest> = {}): CoopRequest {
 
 const EXTENDED_EIO = eio({
   deadlines: [ACKNOWLEDGEMENT, EXTENDED],
-  extensions: [{ kind: 'recognition', at: '2099-03-20T08:00:00Z', reason: REASON }],
+  extensions: [{ kind: 'recognition', at: '2099-03-20T08:00:00Z', reason: REASON, by: 'executing' }],
   version: 5,
 });
 
@@ -94,18 +94,24 @@ describe('who may extend a deadline', () => {
     expect(mayExtend({ kind: 'recognition', due_at: RECOGNITION.due_at, status: 'open', binding: true }, 'executing', 'prosecutor')).toBe(false);
   });
 
-  it('names the period per language (both rules are 30 days)', () => {
-    expect(DEADLINE_EXTENSIONS.recognition).toEqual({ days: 30, by: 'executing' });
-    expect(DEADLINE_EXTENSIONS.preservation_expiry).toEqual({ days: 30, by: 'issuing' });
-    expect(formatDays(30, 'en')).toBe('30 days');
-    expect(formatDays(30, 'fr')).toMatch(/^30\sjours$/);
-    expect(formatDays(30, 'ar')).toMatch(/^30\sيوم/);
+  it('names the period the server states, per language and unit', () => {
+    expect(formatPeriod({ amount: 30, unit: 'days' }, 'en')).toBe('30 days');
+    expect(formatPeriod({ amount: 30, unit: 'days' }, 'fr')).toMatch(/^30\sjours$/);
+    expect(formatPeriod({ amount: 30, unit: 'days' }, 'ar')).toMatch(/^30\sيوم/);
+    expect(formatPeriod({ amount: 8, unit: 'hours' }, 'en')).toBe('8 hours');
+    expect(formatPeriod({ amount: 1, unit: 'months' }, 'es')).toBe('1 mes');
   });
 });
 
 describe('deadlines table', () => {
   it('offers the extension only to the side that grants it; the other side is told who may', () => {
     const onExtend = vi.fn();
+    // The period comes from the deadline, not from a table of the client's.
+    const { unmount: unmountOther } = render(
+      <DeadlinesTable deadlines={[{ ...RECOGNITION, extension: { amount: 15, unit: 'days' } }]} actingCountry="BE" side="executing" role="prosecutor" onExtend={onExtend} />,
+    );
+    screen.getByRole('button', { name: 'Extend by 15 days' });
+    unmountOther();
     const { unmount } = render(
       <DeadlinesTable deadlines={[ACKNOWLEDGEMENT, RECOGNITION]} actingCountry="BE" side="executing" role="prosecutor" onExtend={onExtend} />,
     );
@@ -142,6 +148,20 @@ describe('deadlines table', () => {
     expect(reason.getAttribute('dir')).toBe('auto');
     expect(row.querySelector('button')).toBeNull();
     expect(document.getElementById('extendable-recognition')).toBeNull();
+  });
+
+  it('names the side the server says granted it, and only the date when it does not say', () => {
+    const preservation: RequestDeadline = { ...EXTENDED, kind: 'preservation_expiry' };
+    const at = '2099-03-20T08:00:00Z';
+    const { unmount } = render(
+      <DeadlinesTable deadlines={[preservation]} extensions={[{ kind: 'preservation_expiry', at, reason: 'x', by: 'issuing' }]} actingCountry="BE" />,
+    );
+    expect(document.querySelector('tr[data-kind=preservation_expiry]')!.textContent).toMatch(/Extended by the issuing authority on .*2099/);
+    unmount();
+    render(<DeadlinesTable deadlines={[preservation]} extensions={[{ kind: 'preservation_expiry', at, reason: 'x' }]} actingCountry="BE" />);
+    const text = document.querySelector('tr[data-kind=preservation_expiry]')!.textContent!;
+    expect(text).toMatch(/Extended on .*2099/);
+    expect(text).not.toMatch(/authority/);
   });
 });
 

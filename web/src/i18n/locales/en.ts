@@ -700,11 +700,11 @@ const en = {
     extendableByExecuting: 'Can be extended once by the executing authority.',
     extendableByIssuing: 'Can be extended once by the issuing authority.',
     extend: 'Extend (once)',
-    extendBy: 'Extend by {{days}}',
+    extendBy: 'Extend by {{period}}',
   },
   extension: {
     title: 'Extend the deadline: {{deadline}}',
-    text: 'The deadline “{{deadline}}”, due {{due}}, will be extended once by {{days}}. An extension cannot be repeated or withdrawn.',
+    text: 'The deadline “{{deadline}}”, due {{due}}, will be extended once by {{period}}. An extension cannot be repeated or withdrawn.',
     textGeneric: 'The deadline “{{deadline}}”, due {{due}}, will be extended once, as its rule provides. An extension cannot be repeated or withdrawn.',
     basis: {
       recognition: 'Directive 2014/41/EU, art. 12(5): when the executing authority cannot decide on recognition in time, it informs the issuing authority without delay, giving the reasons; the time limit may be extended by at most 30 days.',

@@ -698,11 +698,11 @@ const es: Messages = {
     extendableByExecuting: 'La autoridad de ejecución puede prorrogarlo una vez.',
     extendableByIssuing: 'La autoridad de emisión puede prorrogarlo una vez.',
     extend: 'Prorrogar (una vez)',
-    extendBy: 'Prorrogar {{days}}',
+    extendBy: 'Prorrogar {{period}}',
   },
   extension: {
     title: 'Prórroga del plazo: {{deadline}}',
-    text: 'El plazo «{{deadline}}», con vencimiento el {{due}}, se prorrogará una sola vez por {{days}}. La prórroga no puede repetirse ni retirarse.',
+    text: 'El plazo «{{deadline}}», con vencimiento el {{due}}, se prorrogará una sola vez por {{period}}. La prórroga no puede repetirse ni retirarse.',
     textGeneric: 'El plazo «{{deadline}}», con vencimiento el {{due}}, se prorrogará una sola vez, según prevé su regla. La prórroga no puede repetirse ni retirarse.',
     basis: {
       recognition: 'Directiva 2014/41/UE, art. 12, apdo. 5: cuando la autoridad de ejecución no pueda decidir sobre el reconocimiento en plazo, informará sin demora a la autoridad de emisión, indicando los motivos del retraso; el plazo podrá prorrogarse por un máximo de 30 días.',

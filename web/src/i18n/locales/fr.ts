@@ -698,11 +698,11 @@ const fr: Messages = {
     extendableByExecuting: 'Peut être prorogé une fois par l’autorité d’exécution.',
     extendableByIssuing: 'Peut être prorogé une fois par l’autorité d’émission.',
     extend: 'Proroger (une fois)',
-    extendBy: 'Proroger de {{days}}',
+    extendBy: 'Proroger de {{period}}',
   },
   extension: {
     title: 'Prorogation du délai : {{deadline}}',
-    text: 'Le délai « {{deadline}} », échéance {{due}}, sera prorogé une seule fois de {{days}}. La prorogation ne peut être ni renouvelée ni retirée.',
+    text: 'Le délai « {{deadline}} », échéance {{due}}, sera prorogé une seule fois de {{period}}. La prorogation ne peut être ni renouvelée ni retirée.',
     textGeneric: 'Le délai « {{deadline}} », échéance {{due}}, sera prorogé une seule fois, comme le prévoit sa règle. La prorogation ne peut être ni renouvelée ni retirée.',
     basis: {
       recognition: 'Directive 2014/41/UE, art. 12, § 5 : lorsque l’autorité d’exécution ne peut statuer sur la reconnaissance dans le délai, elle en informe sans tarder l’autorité d’émission en indiquant les raisons du retard ; le délai peut être prorogé de 30 jours au maximum.',

@@ -698,11 +698,11 @@ const nl: Messages = {
     extendableByExecuting: 'Kan eenmaal worden verlengd door de uitvoerende autoriteit.',
     extendableByIssuing: 'Kan eenmaal worden verlengd door de uitvaardigende autoriteit.',
     extend: 'Verlengen (eenmaal)',
-    extendBy: 'Verlengen met {{days}}',
+    extendBy: 'Verlengen met {{period}}',
   },
   extension: {
     title: 'Verlenging van de termijn: {{deadline}}',
-    text: 'De termijn “{{deadline}}”, die vervalt op {{due}}, wordt eenmaal verlengd met {{days}}. Een verlenging kan niet worden herhaald of ingetrokken.',
+    text: 'De termijn “{{deadline}}”, die vervalt op {{due}}, wordt eenmaal verlengd met {{period}}. Een verlenging kan niet worden herhaald of ingetrokken.',
     textGeneric: 'De termijn “{{deadline}}”, die vervalt op {{due}}, wordt eenmaal verlengd, zoals de regel bepaalt. Een verlenging kan niet worden herhaald of ingetrokken.',
     basis: {
       recognition: 'Richtlijn 2014/41/EU, art. 12, lid 5: kan de uitvoerende autoriteit niet tijdig over de erkenning beslissen, dan stelt zij de uitvaardigende autoriteit onverwijld in kennis, met opgave van de redenen; de termijn kan met ten hoogste 30 dagen worden verlengd.',
