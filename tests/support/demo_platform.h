@@ -1,10 +1,10 @@
 #pragma once
 
 // DemoPlatform: the real server on the demo data (fictional people), with its users' sessions
-// opened on first use. The API test programs share one per suite:
+// opened on first use. A test program has one per suite through DemoPlatformSuite (below):
 //
-//   static DemoPlatform* platform_;                       // SetUpTestSuite: new, then start()
-//   ApiClient fr = platform_->as("fr.prosecutor");        // logs in once, reuses the token
+//   class ApiRequestTest : public DemoPlatformSuite<ApiRequestTest> {};
+//   ApiClient fr = as("fr.prosecutor");                   // logs in once, reuses the token
 //   platform_->user_id("fr.liaison");                     // "usr_…", from the country's user list
 //   platform_->proceeding_id("RBA-2026-TER-0042", "ma.prosecutor");  // a demo proceeding's id
 //
@@ -35,7 +35,6 @@ class DemoPlatform {
   // Restarts with other `taawun serve` arguments; the sessions are opened again on next use.
   ::testing::AssertionResult restart(std::vector<std::string> serve_args);
   TestServer& server() { return server_; }
-  int port() const { return server_.port(); }
 
   // A client with `username`'s session (one login per user, a failure is reported, not fatal).
   ApiClient as(const std::string& username);

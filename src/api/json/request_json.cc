@@ -10,6 +10,9 @@ namespace {
 
 using nlohmann::json;
 
+// A code the model leaves empty when it does not apply or was not kept: null in the API.
+json text_or_null(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
+
 json time_json(const std::optional<Timestamp>& t) {
   return t ? json(format_rfc3339(*t)) : json(nullptr);
 }
@@ -128,24 +131,23 @@ json request_to_json(const domain::Request& r, std::string_view viewer_country) 
   }
   json deadlines = json::array();
   for (const auto& d : r.deadlines) {
-    deadlines.push_back(
-        {{"kind", d.kind},
-         {"due_at", format_rfc3339(d.due_at)},
-         {"status", d.status},
-         {"binding", d.binding},
-         {"extended", d.extended},
-         {"extendable", d.extendable},
-         {"extension_by", d.extension_by.empty() ? json(nullptr) : json(d.extension_by)},
-         {"extension", d.extension_amount > 0
-                           ? json{{"amount", d.extension_amount}, {"unit", d.extension_unit}}
-                           : json(nullptr)}});
+    deadlines.push_back({{"kind", d.kind},
+                         {"due_at", format_rfc3339(d.due_at)},
+                         {"status", d.status},
+                         {"binding", d.binding},
+                         {"extended", d.extended},
+                         {"extendable", d.extendable},
+                         {"extension_by", text_or_null(d.extension_by)},
+                         {"extension", d.extension_amount > 0 ? json{{"amount", d.extension_amount},
+                                                                     {"unit", d.extension_unit}}
+                                                              : json(nullptr)}});
   }
   json extensions = json::array();
   for (const auto& e : r.extensions) {
     extensions.push_back({{"kind", e.kind},
                           {"at", format_rfc3339(e.at)},
                           {"reason", e.reason},
-                          {"by", e.side.empty() ? json(nullptr) : json(e.side)}});
+                          {"by", text_or_null(e.side)}});
   }
   json next = json::array();
   for (auto state : domain::next_states(r.channel, r.status, domain::side_of(r, viewer_country))) {
@@ -240,7 +242,7 @@ json notification_to_json(const domain::Notification& n) {
           {"created_at", format_rfc3339(n.created_at)},
           {"recipients", n.recipients},
           // Why those users (null: not kept, for notifications older than the field).
-          {"addressed_as", n.addressed_as.empty() ? json(nullptr) : json(n.addressed_as)}};
+          {"addressed_as", text_or_null(n.addressed_as)}};
 }
 
 json attachment_to_json(const domain::RequestAttachment& a) {
