@@ -219,7 +219,9 @@ describe('attachments panel', () => {
     fireEvent.change(input, { target: { files: [new File([], 'vide.pdf')] } });
     expect((await screen.findByRole('alert')).textContent).toBe('vide.pdf is empty: there is nothing to attach.');
     fireEvent.change(input, { target: { files: [new File(['abc'], 'a.txt')] } });
-    fireEvent.click(await screen.findByRole('button', { name: 'Attach the file' }));
+    // The button exists, disabled, while the file is hashed; a click then would do nothing.
+    await found('#attachment-state[data-step="ready"]');
+    fireEvent.click(screen.getByRole('button', { name: 'Attach the file' }));
     const error = await found('#attachment-error');
     expect(error.getAttribute('data-code')).toBe('attachment.hash_mismatch');
     expect(error.textContent).toMatch(/The file changed on the way/);
