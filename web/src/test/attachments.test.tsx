@@ -273,9 +273,11 @@ describe('attachments panel', () => {
     await act(() => i18n.changeLanguage('ar'));
     vi.spyOn(api, 'listAttachments').mockResolvedValue({ items: [attachment()] });
     renderAs(MA, request());
-    await screen.findByText('المرفقات', { exact: false });
+    // The heading shows before the list has loaded: wait for the list itself.
+    const sha256 = await found('#attachments-list code');
     expect(document.documentElement.dir).toBe('rtl');
-    expect(document.querySelector('#attachments-list code')!.getAttribute('dir')).toBe('ltr');
+    expect(sha256.getAttribute('dir')).toBe('ltr');
+    expect(screen.getByText('المرفقات', { exact: false })).toBeTruthy();
     expect(screen.getByLabelText('اختيار ملف')).toBeTruthy();
   });
 });
