@@ -60,6 +60,19 @@ struct Authority {
   std::string name;
 };
 
+// The outcome of a successful POST, kept under the Idempotency-Key its caller chose (DESIGN.md §8).
+// `fingerprint` is the SHA-256 (hex) of the request it answered; the rest is the response as sent.
+struct IdempotencyRecord {
+  std::string user_id;
+  std::string key;
+  std::string fingerprint;
+  int status = 0;
+  std::string content_type;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+  Timestamp created_at{};
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -162,6 +175,14 @@ class Store {
   virtual Result<Page<domain::Notification>> list_notifications(
       const PageRequest& page, std::string_view user_id,
       SortOrder order = SortOrder::kOldestFirst) = 0;
+
+  // Idempotency keys. find returns the record of `user_id`'s `key` if it was made at or after
+  // `not_before`; insert fails with conflict.idempotency_key_taken when the pair exists; purge
+  // deletes every record made before `before` and returns how many.
+  virtual Result<std::optional<IdempotencyRecord>> find_idempotency_record(
+      std::string_view user_id, std::string_view key, Timestamp not_before) = 0;
+  virtual Status insert_idempotency_record(const IdempotencyRecord& record) = 0;
+  virtual Result<int> purge_idempotency_records(Timestamp before) = 0;
 
   // Runs `action` after this unit of work has committed durably (never if it rolls back), on the
   // database's thread. For in-memory state that mirrors the database, such as the matching index.

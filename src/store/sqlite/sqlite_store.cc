@@ -988,6 +988,64 @@ Status SqliteStore::delete_request_attachment(std::string_view attachment_id) {
   return expect_one_change(db_);
 }
 
+Result<std::optional<IdempotencyRecord>> SqliteStore::find_idempotency_record(
+    std::string_view user_id, std::string_view key, Timestamp not_before) {
+  TAAWUN_ASSIGN_OR_RETURN(
+      auto stmt,
+      db_.prepare(
+          "SELECT user_id, key, fingerprint, status, content_type, headers, body, created_at "
+          "FROM idempotency_keys WHERE user_id = ?1 AND key = ?2 AND created_at >= ?3"));
+  stmt.bind(1, user_id).bind(2, key).bind(3, time_text(not_before));
+  return one<IdempotencyRecord>(stmt, [](const Statement& row) {
+    IdempotencyRecord record;
+    record.user_id = row.text(0);
+    record.key = row.text(1);
+    record.fingerprint = row.text(2);
+    record.status = static_cast<int>(row.integer(3));
+    record.content_type = row.text(4);
+    for (const auto& header : nlohmann::json::parse(row.text(5), nullptr, false)) {
+      if (header.is_array() && header.size() == 2 && header[0].is_string() &&
+          header[1].is_string()) {
+        record.headers.emplace_back(header[0].get<std::string>(), header[1].get<std::string>());
+      }
+    }
+    record.body = row.blob(6);
+    record.created_at = time_of(row.text(7));
+    return record;
+  });
+}
+
+Status SqliteStore::insert_idempotency_record(const IdempotencyRecord& record) {
+  TAAWUN_ASSIGN_OR_RETURN(
+      auto stmt,
+      db_.prepare("INSERT INTO idempotency_keys (user_id, key, fingerprint, status, content_type, "
+                  "headers, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
+  nlohmann::json headers = nlohmann::json::array();
+  for (const auto& [name, value] : record.headers) headers.push_back({name, value});
+  stmt.bind(1, record.user_id)
+      .bind(2, record.key)
+      .bind(3, record.fingerprint)
+      .bind(4, static_cast<long long>(record.status))
+      .bind(5, record.content_type)
+      .bind(6, headers.dump())
+      .bind_blob(7, record.body)
+      .bind(8, time_text(record.created_at));
+  Status status = stmt.run();
+  if (!status.ok() && status.error().kind == ErrorKind::kConflict) {
+    return Error{ErrorKind::kConflict, "conflict.idempotency_key_taken",
+                 "This Idempotency-Key has been used already.", "Idempotency-Key"};
+  }
+  return status;
+}
+
+Result<int> SqliteStore::purge_idempotency_records(Timestamp before) {
+  TAAWUN_ASSIGN_OR_RETURN(auto stmt,
+                          db_.prepare("DELETE FROM idempotency_keys WHERE created_at < ?1"));
+  stmt.bind(1, time_text(before));
+  TAAWUN_TRY(stmt.run());
+  return static_cast<int>(db_.changes());
+}
+
 Status SqliteStore::insert_duty(const domain::Duty& duty) {
   TAAWUN_ASSIGN_OR_RETURN(auto stmt,
                           db_.prepare(std::string("INSERT INTO duties (") + kDutyColumns +

@@ -86,6 +86,11 @@ class SqliteStore final : public Store {
                                                         std::string_view user_id,
                                                         SortOrder order) override;
 
+  Result<std::optional<IdempotencyRecord>> find_idempotency_record(std::string_view user_id,
+                                                                   std::string_view key,
+                                                                   Timestamp not_before) override;
+  Status insert_idempotency_record(const IdempotencyRecord& record) override;
+  Result<int> purge_idempotency_records(Timestamp before) override;
   void after_commit(std::function<void()> action) override;
   void after_rollback(std::function<void()> action) override;
   // The actions registered since the last call, for the database to run or drop.

@@ -6,6 +6,7 @@
 
 #include "audit/chain_verifier.h"
 #include "common/ids.h"
+#include "common/time.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/sqlite_database.h"
 
@@ -205,6 +206,72 @@ TEST_F(SqliteStoreTest, NotificationAddressingSurvivesTheUpgradeOfOlderRows) {
   EXPECT_EQ(listed[1].id, "old-named");
   EXPECT_EQ(listed[1].recipients, std::vector<std::string>{"usr_a"});
   EXPECT_EQ(listed[1].addressed_as, "");
+}
+
+// Idempotency records: one per user and key, found only inside the window asked for, purged by age.
+TEST_F(SqliteStoreTest, IdempotencyRecordsAreKeptPerUserAndPurgedByAge) {
+  const Timestamp t0 = parse_rfc3339("2026-12-01T10:00:00Z").value();
+  auto record = [&](const std::string& user, const std::string& key, Timestamp at) {
+    IdempotencyRecord r;
+    r.user_id = user;
+    r.key = key;
+    r.fingerprint = std::string(64, 'a');
+    r.status = 201;
+    r.content_type = "application/json";
+    r.headers = {{"Location", "/api/v1/requests/req_1"}, {"ETag", "\"1\""}};
+    r.body = std::string("{\"id\":\"req_1\"}") + '\0' + "binary";
+    r.created_at = at;
+    return r;
+  };
+  ASSERT_TRUE(db_->write([&](Store& s) -> Status {
+                   for (const char* id : {"usr_a", "usr_b"}) {
+                     domain::User user;
+                     user.id = id;
+                     user.username = std::string("fr.") + id;
+                     user.country = "FR";
+                     user.authority_id = "fr-pnat";
+                     user.created_at = t0;
+                     TAAWUN_TRY(s.insert_user(user));
+                   }
+                   TAAWUN_TRY(s.insert_idempotency_record(record("usr_a", "k1", t0)));
+                   TAAWUN_TRY(s.insert_idempotency_record(record("usr_b", "k1", t0)));
+                   return s.insert_idempotency_record(
+                       record("usr_a", "k2", t0 + std::chrono::hours(2)));
+                 })
+                  .ok());
+  Status taken = db_->write([&](Store& s) -> Status {
+    return s.insert_idempotency_record(record("usr_a", "k1", t0 + std::chrono::hours(1)));
+  });
+  ASSERT_FALSE(taken.ok());
+  EXPECT_EQ(taken.error().code, "conflict.idempotency_key_taken");
+
+  std::optional<IdempotencyRecord> found, too_old, absent;
+  int purged = -1;
+  ASSERT_TRUE(
+      db_->write([&](Store& s) -> Status {
+           TAAWUN_ASSIGN_OR_RETURN(found, s.find_idempotency_record("usr_a", "k1", t0));
+           TAAWUN_ASSIGN_OR_RETURN(
+               too_old, s.find_idempotency_record("usr_a", "k1", t0 + std::chrono::seconds(1)));
+           TAAWUN_ASSIGN_OR_RETURN(absent, s.find_idempotency_record("usr_c", "k1", t0));
+           TAAWUN_ASSIGN_OR_RETURN(purged, s.purge_idempotency_records(t0 + std::chrono::hours(1)));
+           return {};
+         })
+          .ok());
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->status, 201);
+  EXPECT_EQ(found->headers, record("usr_a", "k1", t0).headers);
+  EXPECT_EQ(found->body, record("usr_a", "k1", t0).body) << "the body is kept byte for byte";
+  EXPECT_EQ(found->created_at, t0);
+  EXPECT_FALSE(too_old.has_value());
+  EXPECT_FALSE(absent.has_value());
+  EXPECT_EQ(purged, 2) << "both records of t0 are purged, the later one stays";
+  std::optional<IdempotencyRecord> kept;
+  ASSERT_TRUE(db_->write([&](Store& s) -> Status {
+                   TAAWUN_ASSIGN_OR_RETURN(kept, s.find_idempotency_record("usr_a", "k2", t0));
+                   return {};
+                 })
+                  .ok());
+  EXPECT_TRUE(kept.has_value());
 }
 
 }  // namespace
