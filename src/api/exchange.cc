@@ -7,8 +7,10 @@
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
+#include "api/idempotency.h"
 #include "api/problem.h"
 #include "common/time.h"
+#include "service/idempotency_service.h"
 #include "service/session_service.h"
 
 namespace taawun::api {
@@ -62,6 +64,14 @@ std::string Exchange::bearer_token() const {
 asio::awaitable<Response> Exchange::transact(Work work) {
   context_.now = backend_.clock.now();
   const std::string token = bearer_token();
+  std::string idempotency_key;
+  if (request_.method == "POST") {
+    auto key = idempotency_key_of(request_);
+    if (!key.ok()) co_return problem_response(key.error());
+    idempotency_key = std::move(key).value();
+  }
+  const std::string fingerprint =
+      idempotency_key.empty() ? std::string() : request_fingerprint(request_);
   Response response;
   Status status = co_await run_on_database(backend_.database, [&](store::Store& store) -> Status {
     TAAWUN_ASSIGN_OR_RETURN(
@@ -79,9 +89,23 @@ asio::awaitable<Response> Exchange::transact(Work work) {
     session_expires_at_ = authentication.expires_at;
     context_.actor.client_address = client;
     context_.actor.request_id = request_id;
+    if (!idempotency_key.empty()) {
+      TAAWUN_ASSIGN_OR_RETURN(
+          auto replay,
+          service::replay_for_key(store, context_, {idempotency_key, request_.path, fingerprint}));
+      if (replay) {
+        response = replayed_response(*replay);
+        return {};
+      }
+    }
     auto result = work(store);
     if (!result.ok()) return std::move(result).error();
     response = std::move(result).value();
+    // Only a success is kept: a refusal wrote nothing, and the retry may well succeed.
+    if (!idempotency_key.empty() && response.status < 300) {
+      TAAWUN_TRY(service::remember_outcome(store, context_,
+                                           outcome_of(response, idempotency_key, fingerprint)));
+    }
     return {};
   });
   if (!status.ok()) co_return problem_response(status.error());

@@ -46,6 +46,8 @@ class Exchange {
 
   // Authenticates the caller and runs `work`, both in one transaction. An error from `work` rolls
   // the transaction back and becomes a problem response; a refused authentication is a 401.
+  // A POST with an Idempotency-Key the caller used before gets the kept answer instead of running
+  // `work` again; a success of a POST with a new key is kept with it, in the same transaction.
   boost::asio::awaitable<Response> transact(Work work);
   // The same without authentication (login, health).
   boost::asio::awaitable<Response> transact_anonymous(Work work);

@@ -2,7 +2,7 @@
 // or a documented route the server does not serve, fails. Also checks that the document is
 // self-consistent (every $ref resolves, every path parameter is declared, operation ids are
 // unique) and documents the contract's headers (X-Purpose on reads of personal data, If-Match on
-// changes, problem+json on errors).
+// changes, Idempotency-Key on POSTs, problem+json on errors).
 
 #include <algorithm>
 #include <cctype>
@@ -100,12 +100,13 @@ class OpenApiTest : public ::testing::Test {
     return out;
   }
 
-  bool has_header_param(const std::string& path, const YAML::Node& op,
-                        const std::string& name) const {
+  // Whether the operation declares header `name`, required unless `optional`.
+  bool has_header_param(const std::string& path, const YAML::Node& op, const std::string& name,
+                        bool optional = false) const {
     for (const YAML::Node& p : parameters(path, op)) {
       if (p["in"].as<std::string>("") == "header" &&
           upper_ascii(p["name"].as<std::string>("")) == upper_ascii(name) &&
-          p["required"].as<bool>(false)) {
+          (optional || p["required"].as<bool>(false))) {
         return true;
       }
     }
@@ -267,6 +268,20 @@ TEST_F(OpenApiTest, DocumentsPurposeAndIfMatch) {
       }
     }
   }
+}
+
+// Every authenticated POST takes an Idempotency-Key (the server honours it on all of them; login
+// has no user to keep a key for).
+TEST_F(OpenApiTest, DocumentsIdempotencyKeyOnEveryPostButLogin) {
+  int posts = 0;
+  for (const auto& path : doc_["paths"]) {
+    const std::string p = path.first.as<std::string>();
+    const YAML::Node post = path.second["post"];
+    if (!post.IsDefined()) continue;
+    ++posts;
+    EXPECT_EQ(has_header_param(p, post, "Idempotency-Key", true), p != "/session") << "POST " << p;
+  }
+  EXPECT_GE(posts, 10);
 }
 
 }  // namespace
