@@ -58,6 +58,16 @@ export interface ClientConfig {
   fetch?: typeof fetch;
   purpose?: () => Purpose | null;
   onUnauthenticated?: (problem: Problem) => void;
+  // Waits before each retry of a POST whose answer never came (default 1 s, then 3 s).
+  retryDelaysMs?: number[];
+}
+
+// A fresh Idempotency-Key (docs/api-contract.md): 128 random bits in hex. getRandomValues, unlike
+// randomUUID, works outside secure contexts too.
+export function newIdempotencyKey(): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 function problemFromStatus(status: number, detail: string): Problem {
@@ -117,6 +127,7 @@ export class ApiClient {
   private readonly base: string;
   private readonly fetchImpl: typeof fetch;
   private readonly upload: UploadTransport;
+  private readonly retryDelaysMs: number[];
   purpose: () => Purpose | null;
   onUnauthenticated: (problem: Problem) => void;
 
@@ -127,6 +138,7 @@ export class ApiClient {
     this.upload = config.fetch || typeof XMLHttpRequest === 'undefined' ? fetchUpload(this.fetchImpl) : xhrUpload;
     this.purpose = config.purpose ?? (() => null);
     this.onUnauthenticated = config.onUnauthenticated ?? (() => {});
+    this.retryDelaysMs = config.retryDelaysMs ?? [1000, 3000];
   }
 
   // X-Purpose (and X-Case-Reference) for a read of personal data; refused locally without a purpose.
@@ -180,11 +192,22 @@ export class ApiClient {
       const qs = params.toString();
       if (qs) url += `?${qs}`;
     }
+    // A POST that got no answer may have been done: it is sent again with the same key, and the
+    // server answers a retry of what it did with its first answer instead of doing it twice (a
+    // second request, a second emergency alert). Login has no user to keep a key for.
+    const retriable = method === 'POST' && path !== '/session';
+    if (retriable) headers['Idempotency-Key'] = `"${newIdempotencyKey()}"`;
     let response: Response;
-    try {
-      response = await this.fetchImpl(url, { method, headers, body, credentials: 'same-origin' });
-    } catch (e) {
-      throw new ApiError(problemFromStatus(0, e instanceof Error ? e.message : String(e)));
+    for (let attempt = 0; ; attempt++) {
+      try {
+        response = await this.fetchImpl(url, { method, headers, body, credentials: 'same-origin' });
+        break;
+      } catch (e) {
+        if (!retriable || attempt >= this.retryDelaysMs.length) {
+          throw new ApiError(problemFromStatus(0, e instanceof Error ? e.message : String(e)));
+        }
+        await new Promise((resolve) => setTimeout(resolve, this.retryDelaysMs[attempt]));
+      }
     }
     if (response.status === 204) return undefined as T;
     const text = await response.text();

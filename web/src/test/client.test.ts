@@ -107,4 +107,48 @@ describe('API client', () => {
     });
     await expect(new ApiClient({ fetch: down }).users()).rejects.toMatchObject({ code: 'network.unreachable' });
   });
+  it('sends every POST but the login with a fresh quoted Idempotency-Key', async () => {
+    const f = fakeFetch(201, { id: 'req_1' });
+    const client = new ApiClient({ fetch: f });
+    await client.createRequest({} as never);
+    await client.createRequest({} as never);
+    await client.transitionRequest('req_1', 'sent');
+    await client.login('fr.prosecutor', 'x');
+    await client.users();
+    const keys = [0, 1, 2].map((call) => sentHeaders(f, call)['Idempotency-Key']);
+    for (const key of keys) expect(key).toMatch(/^"[0-9a-f]{32}"$/);
+    expect(new Set(keys).size).toBe(3);
+    expect(sentHeaders(f, 3)['Idempotency-Key']).toBeUndefined();
+    expect(sentHeaders(f, 4)['Idempotency-Key']).toBeUndefined();
+  });
+
+  it('sends a POST whose answer never came again, with the same key, then gives up', async () => {
+    let calls = 0;
+    const flaky = vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit) => {
+      calls += 1;
+      if (calls < 3) throw new TypeError('Failed to fetch');
+      return new Response(JSON.stringify({ id: 'req_e', status: 'sent' }), { status: 200 });
+    });
+    const client = new ApiClient({ fetch: flaky, retryDelaysMs: [0, 0] });
+    expect(await client.transitionRequest('req_e', 'sent')).toEqual({ id: 'req_e', status: 'sent' });
+    expect(flaky).toHaveBeenCalledTimes(3);
+    const keys = flaky.mock.calls.map((c) => (c[1]?.headers as Record<string, string>)['Idempotency-Key']);
+    expect(new Set(keys).size).toBe(1);
+    expect(flaky.mock.calls.map((c) => c[1]?.body)).toEqual(Array(3).fill(JSON.stringify({ to: 'sent' })));
+
+    const down = vi.fn(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    await expect(new ApiClient({ fetch: down, retryDelaysMs: [0, 0] }).createRequest({} as never)).rejects.toMatchObject({
+      code: 'network.unreachable',
+    });
+    expect(down).toHaveBeenCalledTimes(3);
+    // A read, or a refusal, is not sent again.
+    down.mockClear();
+    await expect(new ApiClient({ fetch: down, retryDelaysMs: [0, 0] }).users()).rejects.toMatchObject({ code: 'network.unreachable' });
+    expect(down).toHaveBeenCalledTimes(1);
+    const refused = fakeFetch(409, { code: 'request.invalid_transition' });
+    await expect(new ApiClient({ fetch: refused, retryDelaysMs: [0, 0] }).transitionRequest('r', 'sent')).rejects.toBeInstanceOf(ApiError);
+    expect(refused).toHaveBeenCalledTimes(1);
+  });
 });
