@@ -9,6 +9,7 @@ import {
 import { AttachmentsPanel } from '../components/attachments';
 import i18n, { initI18n } from '../i18n';
 import { AppStateProvider, savePurpose } from '../state';
+import { found } from './render';
 
 const MA: User = { id: 'usr_ma', username: 'ma.prosecutor', country: 'MA', authority: 'ma-pmp', role: 'prosecutor' };
 const FR: User = { id: 'usr_fr', username: 'fr.prosecutor', country: 'FR', authority: 'fr-pnat', role: 'prosecutor' };
@@ -34,15 +35,6 @@ function attachment(overrides: Partial<RequestAttachment> = {}): RequestAttachme
     id: 'att_1', request_id: 'req_1', filename: 'jugement du 12 mars.pdf', media_type: 'application/pdf', size: 1536,
     sha256: ABC_SHA256, uploaded_by: 'usr_ma', uploaded_by_country: 'MA', uploaded_at: '2026-11-20T09:30:00Z', ...overrides,
   };
-}
-
-// Waits until the element exists.
-function found(selector: string): Promise<Element> {
-  return waitFor(() => {
-    const el = document.querySelector(selector);
-    expect(el, selector).not.toBeNull();
-    return el!;
-  });
 }
 
 function renderAs(user: User, r: CoopRequest) {

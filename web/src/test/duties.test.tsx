@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api, ApiError } from '../api/client';
 import type { DeskNotification, Duty, User } from '../api/types';
@@ -8,7 +8,8 @@ import {
 import i18n, { initI18n } from '../i18n';
 import { Dashboard } from '../screens/Dashboard';
 import { DutyRoster } from '../screens/DutyRoster';
-import { AppStateProvider, savePurpose } from '../state';
+import { savePurpose } from '../state';
+import { found, renderAs } from './render';
 
 const ADMIN: User = { id: 'usr_adm', username: 'fr.admin', country: 'FR', authority: 'fr-pnat', role: 'administrator' };
 const LIAISON: User = { id: 'usr_lia', username: 'fr.liaison', country: 'FR', authority: 'fr-pnat', role: 'liaison_magistrate', display_name: 'Claire Liaison' };
@@ -31,10 +32,6 @@ function note(overrides: Partial<DeskNotification> = {}): DeskNotification {
     role: 'liaison_magistrate', due_at: iso(Date.now() - 60000), created_at: iso(Date.now() - 60000),
     recipients: ['usr_lia'], ...overrides,
   };
-}
-
-function renderAs(user: User, ui: React.ReactNode) {
-  return render(<AppStateProvider initialUser={user}>{ui}</AppStateProvider>);
 }
 
 beforeEach(async () => {
@@ -272,11 +269,7 @@ describe('duty roster screen', () => {
 
 // The dashboard's alert marked as addressed to the user because they were on duty.
 function onDutyAlert(): Promise<Element> {
-  return waitFor(() => {
-    const el = document.querySelector('#emergency-alerts [data-addressee=onDuty]');
-    expect(el).not.toBeNull();
-    return el!;
-  });
+  return found('#emergency-alerts [data-addressee=onDuty]');
 }
 
 describe('dashboard: notifications addressed to the user', () => {

@@ -7,7 +7,8 @@ import { DeadlinesTable } from '../components/requests';
 import { formatPeriod, mayExtend } from '../requests';
 import { Dashboard } from '../screens/Dashboard';
 import { RequestPage } from '../screens/RequestPage';
-import { AppStateProvider, savePurpose } from '../state';
+import { savePurpose } from '../state';
+import { found, renderAs } from './render';
 
 const FR: User = { id: 'usr_fr', username: 'fr.prosecutor', country: 'FR', authority: 'fr-pnat', role: 'prosecutor' };
 const BE: User = { id: 'usr_be', username: 'be.prosecutor', country: 'BE', authority: 'be-federal', role: 'prosecutor' };
@@ -51,10 +52,6 @@ const EXTENDED_EIO = eio({
   extensions: [{ kind: 'recognition', at: '2099-03-20T08:00:00Z', reason: REASON, by: 'executing' }],
   version: 5,
 });
-
-function renderAs(user: User, ui: React.ReactNode) {
-  return render(<AppStateProvider initialUser={user}>{ui}</AppStateProvider>);
-}
 
 beforeEach(async () => {
   initI18n('en');
@@ -274,11 +271,7 @@ describe('dashboard', () => {
       next_cursor: null,
     });
     renderAs(FR, <Dashboard />);
-    const item = await waitFor(() => {
-      const el = document.querySelector('#notifications-list li[data-kind=extension]');
-      expect(el).not.toBeNull();
-      return el!;
-    });
+    const item = await found('#notifications-list li[data-kind=extension]');
     expect(item.querySelector('.badge')!.textContent).toBe('Extension');
     const link = item.querySelector('a')!;
     expect(link.getAttribute('href')).toBe('/requests/req_eio');

@@ -9,7 +9,8 @@ import { Dashboard } from '../screens/Dashboard';
 import { LinkPage } from '../screens/LinkPage';
 import { LinksList } from '../screens/LinksList';
 import { PersonPage } from '../screens/PersonPage';
-import { AppStateProvider, savePurpose } from '../state';
+import { savePurpose } from '../state';
+import { renderAs } from './render';
 
 const MA_USER: User = { id: 'usr_ma', username: 'ma.prosecutor', country: 'MA', authority: 'ma-pmp', role: 'prosecutor' };
 const MA_ANALYST: User = { ...MA_USER, id: 'usr_maa', username: 'ma.analyst', role: 'analyst' };
@@ -46,10 +47,6 @@ function disclosed(overrides: Partial<PersonLink> = {}): PersonLink {
     ],
     ...overrides,
   });
-}
-
-function renderAs(user: User, ui: React.ReactNode) {
-  return render(<AppStateProvider initialUser={user}>{ui}</AppStateProvider>);
 }
 
 beforeEach(async () => {

@@ -13,7 +13,8 @@ import { RequestCreate, RequestEdit } from '../screens/RequestForm';
 import { RequestPage } from '../screens/RequestPage';
 import { RequestsList } from '../screens/RequestsList';
 import { Statistics } from '../screens/Statistics';
-import { AppStateProvider, savePurpose } from '../state';
+import { savePurpose } from '../state';
+import { found, renderAs } from './render';
 
 const MA: User = { id: 'usr_ma', username: 'ma.prosecutor', country: 'MA', authority: 'ma-pmp', role: 'prosecutor' };
 const FR: User = { id: 'usr_fr', username: 'fr.prosecutor', country: 'FR', authority: 'fr-pnat', role: 'prosecutor' };
@@ -44,10 +45,6 @@ const PROCEEDING: Proceeding = {
   crime_nexus: [], summary: { lang: 'ar', text: 'ملف تجريبي' }, sharing_derogation: 'none', owner_country: 'MA',
   handling_code: '', version: 1, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z',
 };
-
-function renderAs(user: User, ui: React.ReactNode) {
-  return render(<AppStateProvider initialUser={user}>{ui}</AppStateProvider>);
-}
 
 beforeEach(async () => {
   initI18n('en');
@@ -275,11 +272,7 @@ describe('lists, desk and statistics', () => {
       next_cursor: null,
     });
     renderAs(FR, <Dashboard />);
-    const emergency = await waitFor(() => {
-      const el = document.querySelector('#desk-emergencies .countdown');
-      expect(el).not.toBeNull();
-      return el!;
-    });
+    const emergency = await found('#desk-emergencies .countdown');
     expect(emergency.getAttribute('data-overdue')).toBe('false');
     expect(document.querySelector('#desk-overdue .countdown')!.getAttribute('data-overdue')).toBe('true');
     expect(document.querySelector('#desk-overdue')!.textContent).toContain('Acknowledgement of receipt');
