@@ -59,6 +59,12 @@ bool may_see_counterpart(const domain::Actor& actor, const domain::Link& link,
          purpose.find_first_not_of(" \t") != std::string_view::npos;
 }
 
+bool may_see_counterpart(const domain::Actor& actor, const domain::Link& link,
+                         long long record_version, std::string_view purpose) {
+  if (!may_see_counterpart(actor, link, purpose)) return false;
+  return domain::other_side(link, actor.country).person_version == record_version;
+}
+
 bool is_request_party(const domain::Actor& actor, const domain::Request& request) {
   if (actor.country.empty()) return false;
   if (actor.country == request.issuing_country) return true;

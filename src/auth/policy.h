@@ -37,6 +37,11 @@ Status check_link_party(const domain::Actor& actor, const domain::Link& link);
 
 // Hit/no-hit: the counterpart's record, score and explanation are shown only when its owner
 // consented, the link is not rejected, and the call states a purpose (it is a consultation).
+// A consent covers the record as it was when given: `record_version` is the counterpart record's
+// current version, and a record changed since (even one no longer scored as a match) discloses
+// nothing until its owner consents again.
+bool may_see_counterpart(const domain::Actor& actor, const domain::Link& link,
+                         long long record_version, std::string_view purpose);
 bool may_see_counterpart(const domain::Actor& actor, const domain::Link& link,
                          std::string_view purpose);
 

@@ -1,5 +1,7 @@
 #include "service/link_service.h"
 
+#include <set>
+
 #include "auth/policy.h"
 #include "common/ids.h"
 #include "service/audit_recorder.h"
@@ -74,7 +76,8 @@ Result<LinkView> view_of(store::Store& store, const RequestContext& context, dom
   view.counterpart = domain::other_side(link, context.actor.country);
   if (auth::may_see_counterpart(context.actor, link, context.purpose)) {
     TAAWUN_ASSIGN_OR_RETURN(auto person, store.find_person(view.counterpart.person_id));
-    if (person) {
+    if (person &&
+        auth::may_see_counterpart(context.actor, link, person->meta.version, context.purpose)) {
       // Reading another country's disclosed record is a consultation like any other.
       TAAWUN_TRY(record_audit(store, context, {"person.read", "person", person->meta.id}));
       view.counterpart_person = std::move(person);
@@ -97,12 +100,28 @@ Result<domain::Link> load_party_link(store::Store& store, const RequestContext& 
 Status detect_links(store::Store& store, const RequestContext& context,
                     const domain::Person& person, MatchRegistry& registry,
                     const domain::Person* previous) {
+  std::set<std::string> rescored;
   for (const auto& candidate : registry.candidates_abroad(person, kCandidatesPerPerson)) {
     if (candidate.result.decision == match::Decision::kNoMatch) continue;
     TAAWUN_ASSIGN_OR_RETURN(auto other, store.find_person(candidate.id));
     // Links are cross-border; a candidate deleted since it was indexed is skipped.
     if (!other || other->meta.owner_country == person.meta.owner_country) continue;
     TAAWUN_TRY(upsert_link(store, context, person, *other, candidate.result));
+    rescored.insert(other->meta.id);
+  }
+  if (previous) {
+    // A changed record may no longer be among its old partners' candidates: every existing link
+    // is scored again, so that no consent given for the old record outlives the change.
+    TAAWUN_ASSIGN_OR_RETURN(auto links, store.list_links_of_person(person.meta.id));
+    for (const auto& link : links) {
+      const domain::LinkSide& other_side =
+          link.left.person_id == person.meta.id ? link.right : link.left;
+      // A rejected link discloses nothing, and a record no longer found alike must not reopen it.
+      if (rescored.contains(other_side.person_id) || link.status == "rejected") continue;
+      TAAWUN_ASSIGN_OR_RETURN(auto other, store.find_person(other_side.person_id));
+      if (!other) continue;
+      TAAWUN_TRY(upsert_link(store, context, person, *other, registry.score_pair(person, *other)));
+    }
   }
   registry.upsert(person);
   if (previous) {

@@ -38,6 +38,13 @@ std::vector<match::Candidate> MatchRegistry::candidates_abroad(const domain::Per
   return found;
 }
 
+match::MatchResult MatchRegistry::score_pair(const domain::Person& a,
+                                             const domain::Person& b) const {
+  const match::PreparedRecord left = match::prepare(to_match_record(a), index_.frequency());
+  const match::PreparedRecord right = match::prepare(to_match_record(b), index_.frequency());
+  return index_.scorer().explain(left, right);
+}
+
 void MatchRegistry::upsert(const domain::Person& person) {
   auto record = to_match_record(person);
   std::unique_lock lock(mutex_);

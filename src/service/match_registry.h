@@ -30,6 +30,9 @@ class MatchRegistry {
   // match abroad (up to a pool of kCandidatePool scored candidates).
   std::vector<match::Candidate> candidates_abroad(const domain::Person& person, size_t limit) const;
 
+  // The explained score of two persons, whether indexed or not (for re-scoring a known pair).
+  match::MatchResult score_pair(const domain::Person& a, const domain::Person& b) const;
+
   void upsert(const domain::Person& person);
   void remove(const std::string& person_id);
   size_t size() const;

@@ -274,5 +274,49 @@ TEST_F(ApiLinkTest, ARejectedPairStaysRejectedUntilOneRecordChanges) {
   EXPECT_EQ(links[0]["counterpart"]["consented"], false);
 }
 
+// The consent hole: a consented record changed so that it no longer matches was never scored
+// again, and the partner went on seeing its new name and birth date as consented.
+TEST_F(ApiLinkTest, AnyChangeToAConsentedRecordWithdrawsTheDisclosureAtOnce) {
+  const json fr = create_person(
+      "fr.prosecutor", person("Karim Zerhouni", "Karim", "Zerhouni", "1984-11-23", {"FR"}));
+  const json ma = create_person("ma.prosecutor",
+                                person("كريم الزرهوني", "كريم", "الزرهوني", "1984-11-23", {"MA"}));
+  std::vector<json> links = links_of("fr.prosecutor", id_of(fr));
+  ASSERT_EQ(links.size(), 1u) << "the cross-script pair is not linked";
+  const std::string link = id_of(links[0]);
+  ASSERT_EQ(as("fr.prosecutor").post("/links/" + link + "/consent", json::object()).status, 200);
+  json seen = as("ma.prosecutor").get("/links/" + link).json();
+  ASSERT_TRUE(seen["counterpart"]["person"].is_object()) << "FR's consent disclosed nothing";
+
+  // FR rewrites its record into someone the matcher does not find alike.
+  json current = as("fr.prosecutor").get("/persons/" + id_of(fr)).json();
+  HttpResponse changed =
+      as("fr.prosecutor")
+          .patch(
+              "/persons/" + id_of(fr),
+              {{"names",
+                {{{"full", "Quentin Dufresnoy"}, {"given", "Quentin"}, {"family", "Dufresnoy"}}}},
+               {"birth_date", "1961-02-04"}},
+              if_match_of(current));
+  ASSERT_EQ(changed.status, 200) << changed.describe();
+
+  HttpResponse after = as("ma.prosecutor").get("/links/" + link);
+  ASSERT_EQ(after.status, 200) << after.describe();
+  EXPECT_EQ(after.json()["counterpart"]["consented"], false) << after.body;
+  EXPECT_TRUE(after.json()["counterpart"]["person"].is_null()) << after.body;
+  for (const char* secret : {"Dufresnoy", "1961-02-04", "Zerhouni"}) {
+    EXPECT_EQ(after.body.find(secret), std::string::npos) << secret << " leaked: " << after.body;
+  }
+  for (const json& l : links_of("ma.prosecutor", id_of(ma))) {
+    EXPECT_TRUE(l["counterpart"]["person"].is_null()) << l.dump();
+  }
+
+  // FR consents again, to the record as it is now: MA sees the new record.
+  ASSERT_EQ(as("fr.prosecutor").post("/links/" + link + "/consent", json::object()).status, 200);
+  after = as("ma.prosecutor").get("/links/" + link);
+  ASSERT_TRUE(after.json()["counterpart"]["person"].is_object()) << after.body;
+  EXPECT_EQ(after.json()["counterpart"]["person"]["birth_date"], "1961-02-04");
+}
+
 }  // namespace
 }  // namespace taawun::testing
