@@ -2,6 +2,9 @@
 
 #include <charconv>
 
+#include "common/time.h"
+#include "service/audit_recorder.h"
+
 namespace taawun::api {
 
 Result<long long> if_match_version(const Request& request) {
@@ -45,6 +48,20 @@ Response resource_response(int status, const nlohmann::json& body, long long ver
   Response response = Response::json(status, body);
   response.headers.emplace_back("ETag", "\"" + std::to_string(version) + "\"");
   return response;
+}
+
+Result<Response> written_record_response(store::Store& store,
+                                         const service::RequestContext& context, int status,
+                                         std::string_view read_operation,
+                                         std::string_view object_type, const std::string& id,
+                                         long long version, Timestamp updated_at,
+                                         const std::function<nlohmann::json()>& full) {
+  TAAWUN_ASSIGN_OR_RETURN(bool consulted, service::consult_written_record(
+                                              store, context, read_operation, object_type, id));
+  if (consulted) return resource_response(status, full(), version);
+  return resource_response(
+      status, {{"id", id}, {"version", version}, {"updated_at", format_rfc3339(updated_at)}},
+      version);
 }
 
 }  // namespace taawun::api

@@ -39,4 +39,13 @@ Status require_purpose(const RequestContext& context) {
   return {};
 }
 
+Result<bool> consult_written_record(store::Store& store, const RequestContext& context,
+                                    std::string_view read_operation, std::string_view object_type,
+                                    std::string_view object_id) {
+  if (context.purpose.empty()) return false;
+  TAAWUN_TRY(require_purpose(context));
+  TAAWUN_TRY(record_audit(store, context, {read_operation, object_type, object_id}));
+  return true;
+}
+
 }  // namespace taawun::service

@@ -25,4 +25,12 @@ Status record_audit(store::Store& store, const RequestContext& context, const Au
 // Reading personal data needs a stated purpose (X-Purpose); error purpose.required (428).
 Status require_purpose(const RequestContext& context);
 
+// Whether the answer to a write may carry the whole record (DESIGN.md §6): only to a caller who
+// stated a purpose, and then the answer is a consultation, logged here as `read_operation`
+// ("person.read"). Without a purpose the answer carries what the writer sent or the version only.
+// An invalid purpose (too long) is an error, not a silent downgrade.
+Result<bool> consult_written_record(store::Store& store, const RequestContext& context,
+                                    std::string_view read_operation, std::string_view object_type,
+                                    std::string_view object_id);
+
 }  // namespace taawun::service

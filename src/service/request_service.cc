@@ -98,15 +98,23 @@ Result<std::vector<Request>> all_party_requests(store::Store& store,
   }
 }
 
+// A request belongs to one of the caller's proceedings. A foreign and a missing id answer alike, on
+// create and on every change, so the answer reveals nothing about other countries' ids.
+Status check_proceeding_visible(store::Store& store, const RequestContext& context,
+                                const std::string& proceeding_id) {
+  TAAWUN_TRY(domain::check_required("proceeding_id", proceeding_id));
+  TAAWUN_ASSIGN_OR_RETURN(auto proceeding, store.find_proceeding(proceeding_id));
+  if (!proceeding || !auth::is_visible(context.actor, proceeding->meta)) {
+    return Error::invalid("validation.invalid_value", "No such proceeding.", "proceeding_id");
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<Request> create_request(store::Store& store, const RequestContext& context, Request input) {
   TAAWUN_TRY(auth::authorize(context.actor, auth::Action::kWriteRegister));
-  TAAWUN_TRY(domain::check_required("proceeding_id", input.proceeding_id));
-  TAAWUN_ASSIGN_OR_RETURN(auto proceeding, store.find_proceeding(input.proceeding_id));
-  if (!proceeding || !auth::is_visible(context.actor, proceeding->meta)) {
-    return Error::invalid("validation.invalid_value", "No such proceeding.", "proceeding_id");
-  }
+  TAAWUN_TRY(check_proceeding_visible(store, context, input.proceeding_id));
   input.issuing_country = context.actor.country;
   if (input.issuing.empty()) input.issuing = context.actor.authority_id;
   TAAWUN_TRY(resolve_executing(store, input));
@@ -154,6 +162,7 @@ Result<Request> update_request(store::Store& store, const RequestContext& contex
   const auto urgency_before = request.urgency;
   TAAWUN_TRY(changes(request));
   request.issuing_country = context.actor.country;
+  TAAWUN_TRY(check_proceeding_visible(store, context, request.proceeding_id));
   TAAWUN_TRY(resolve_executing(store, request));
   TAAWUN_TRY(check_persons_visible(store, context, request));
   TAAWUN_TRY(domain::validate_draft(request));

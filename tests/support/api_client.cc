@@ -45,8 +45,11 @@ HttpResponse ApiClient::get(std::string_view path, std::optional<std::string> pu
   return send(std::move(r));
 }
 
-HttpResponse ApiClient::post(std::string_view path, const nlohmann::json& body) {
-  return post_raw(path, body.dump());
+HttpResponse ApiClient::post(std::string_view path, const nlohmann::json& body,
+                             std::optional<std::string> purpose) {
+  HttpRequest r{"POST", full(path), body.dump(), {{"Content-Type", "application/json"}}};
+  if (purpose) r.headers.push_back({"X-Purpose", *purpose});
+  return send(std::move(r));
 }
 
 HttpResponse ApiClient::post_raw(std::string_view path, std::string body,
@@ -56,14 +59,17 @@ HttpResponse ApiClient::post_raw(std::string_view path, std::string body,
 }
 
 HttpResponse ApiClient::patch(std::string_view path, const nlohmann::json& body,
-                              std::optional<std::string> if_match) {
-  return patch_raw(path, body.dump(), std::move(if_match));
+                              std::optional<std::string> if_match,
+                              std::optional<std::string> purpose) {
+  return patch_raw(path, body.dump(), std::move(if_match), std::move(purpose));
 }
 
 HttpResponse ApiClient::patch_raw(std::string_view path, std::string body,
-                                  std::optional<std::string> if_match) {
+                                  std::optional<std::string> if_match,
+                                  std::optional<std::string> purpose) {
   HttpRequest r{"PATCH", full(path), std::move(body), {{"Content-Type", "application/json"}}};
   if (if_match) r.headers.push_back({"If-Match", *if_match});
+  if (purpose) r.headers.push_back({"X-Purpose", *purpose});
   return send(std::move(r));
 }
 

@@ -29,15 +29,20 @@ class ApiClient {
   // Send the token as the taawun_session cookie instead of a Bearer header.
   void set_use_cookie(bool use_cookie) { use_cookie_ = use_cookie; }
 
-  // `path` is below /api/v1 (e.g. "/persons?name=x"). Reads send X-Purpose when `purpose` is set.
+  // `path` is below /api/v1 (e.g. "/persons?name=x"). Requests send X-Purpose when `purpose` is
+  // set, as the web client does: a write's answer carries the whole record only with a purpose
+  // (otherwise {id, version, updated_at}); pass std::nullopt to write without one.
   HttpResponse get(std::string_view path, std::optional<std::string> purpose = kDefaultPurpose);
-  HttpResponse post(std::string_view path, const nlohmann::json& body);
+  HttpResponse post(std::string_view path, const nlohmann::json& body,
+                    std::optional<std::string> purpose = kDefaultPurpose);
   HttpResponse post_raw(std::string_view path, std::string body,
                         std::string content_type = "application/json");
   HttpResponse patch(std::string_view path, const nlohmann::json& body,
-                     std::optional<std::string> if_match);
+                     std::optional<std::string> if_match,
+                     std::optional<std::string> purpose = kDefaultPurpose);
   HttpResponse patch_raw(std::string_view path, std::string body,
-                         std::optional<std::string> if_match);
+                         std::optional<std::string> if_match,
+                         std::optional<std::string> purpose = kDefaultPurpose);
   HttpResponse del(std::string_view path, std::optional<std::string> if_match);
   // Adds the session (Bearer or cookie) to `request`, whose target is a full path.
   HttpResponse send(HttpRequest request);

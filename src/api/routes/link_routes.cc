@@ -42,7 +42,9 @@ awaitable<Response> transition(Exchange& exchange) {
   co_return co_await exchange.transact([&](store::Store& store) -> Result<Response> {
     TAAWUN_ASSIGN_OR_RETURN(
         auto view, service::transition_link(store, exchange.context(), exchange.param("id"), to));
-    return resource_response(200, json::link_to_json(view), view.link.version);
+    return written_record_response(store, exchange.context(), 200, "link.read", "link",
+                                   view.link.id, view.link.version, view.link.updated_at,
+                                   [&] { return json::link_to_json(view); });
   });
 }
 
@@ -54,7 +56,9 @@ awaitable<Response> consent(Exchange& exchange) {
   co_return co_await exchange.transact([&](store::Store& store) -> Result<Response> {
     TAAWUN_ASSIGN_OR_RETURN(
         auto view, service::consent_to_link(store, exchange.context(), exchange.param("id")));
-    return resource_response(200, json::link_to_json(view), view.link.version);
+    return written_record_response(store, exchange.context(), 200, "link.read", "link",
+                                   view.link.id, view.link.version, view.link.updated_at,
+                                   [&] { return json::link_to_json(view); });
   });
 }
 

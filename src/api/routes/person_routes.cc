@@ -60,7 +60,9 @@ awaitable<Response> update(Exchange& exchange) {
             store, exchange.context(), exchange.param("id"), *version,
             [&](domain::Person& current) { return json::read_person(exchange.body(), current); },
             exchange.matching()));
-    return resource_response(200, json::person_to_json(person), person.meta.version);
+    return written_record_response(store, exchange.context(), 200, "person.read", "person",
+                                   person.meta.id, person.meta.version, person.meta.updated_at,
+                                   [&] { return json::person_to_json(person); });
   });
 }
 

@@ -61,7 +61,10 @@ awaitable<Response> update(Exchange& exchange) {
                                                       return json::read_proceeding(exchange.body(),
                                                                                    current);
                                                     }));
-    return resource_response(200, json::proceeding_to_json(proceeding), proceeding.meta.version);
+    return written_record_response(store, exchange.context(), 200, "proceeding.read", "proceeding",
+                                   proceeding.meta.id, proceeding.meta.version,
+                                   proceeding.meta.updated_at,
+                                   [&] { return json::proceeding_to_json(proceeding); });
   });
 }
 

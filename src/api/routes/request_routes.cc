@@ -38,6 +38,16 @@ awaitable<Response> create(Exchange& exchange) {
   });
 }
 
+// A change, transition or extension answers with the whole request only to a caller who stated a
+// purpose (and so consulted it); the request names persons and facts.
+Result<Response> written_request_response(store::Store& store, Exchange& exchange,
+                                          const domain::Request& request) {
+  return written_record_response(
+      store, exchange.context(), 200, "request.read", "request", request.meta.id,
+      request.meta.version, request.meta.updated_at,
+      [&] { return json::request_to_json(request, exchange.context().actor.country); });
+}
+
 awaitable<Response> list(Exchange& exchange) {
   auto page = page_request(exchange.request());
   if (!page.ok()) co_return problem_response(page.error());
@@ -70,8 +80,7 @@ awaitable<Response> update(Exchange& exchange) {
                                               *version, [&](domain::Request& current) {
                                                 return json::read_request(exchange.body(), current);
                                               }));
-    return resource_response(200, json::request_to_json(request, exchange.context().actor.country),
-                             request.meta.version);
+    return written_request_response(store, exchange, request);
   });
 }
 
@@ -97,8 +106,7 @@ awaitable<Response> transition(Exchange& exchange) {
   co_return co_await exchange.transact([&](store::Store& store) -> Result<Response> {
     TAAWUN_ASSIGN_OR_RETURN(auto request, service::transition_request(store, exchange.context(),
                                                                       exchange.param("id"), to));
-    return resource_response(200, json::request_to_json(request, exchange.context().actor.country),
-                             request.meta.version);
+    return written_request_response(store, exchange, request);
   });
 }
 
@@ -113,8 +121,7 @@ awaitable<Response> extend(Exchange& exchange) {
     TAAWUN_ASSIGN_OR_RETURN(auto request, service::extend_request_deadline(
                                               store, exchange.context(), exchange.param("id"), kind,
                                               std::move(reason)));
-    return resource_response(200, json::request_to_json(request, exchange.context().actor.country),
-                             request.meta.version);
+    return written_request_response(store, exchange, request);
   });
 }
 

@@ -1,16 +1,30 @@
 #include "store/sqlite/connection.h"
 
+#include <spdlog/spdlog.h>
+
 namespace taawun::store::sqlite {
 
 Error sqlite_error(sqlite3* db, int rc, std::string_view what) {
-  std::string message = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+  // SQLite's own text names tables, constraints and files: it goes to the operator's log only. The
+  // caller gets a sentence that says nothing about what exists (a failed FOREIGN KEY would
+  // otherwise tell which ids exist in another country's partition).
+  const std::string cause =
+      std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
   if ((rc & 0xff) == SQLITE_CONSTRAINT) {
-    return Error{ErrorKind::kConflict, "conflict.constraint", message, {}};
+    spdlog::warn("store constraint refused a write: {}", cause);
+    return Error{ErrorKind::kConflict,
+                 "conflict.constraint",
+                 "The change conflicts with the data already stored.",
+                 {}};
   }
   if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR) {
-    return Error{ErrorKind::kUnavailable, "store.unavailable", message, {}};
+    spdlog::error("store unavailable: {}", cause);
+    return Error{ErrorKind::kUnavailable,
+                 "store.unavailable",
+                 "The register's storage is unavailable; try again shortly.",
+                 {}};
   }
-  return Error::internal(message);
+  return Error::internal(cause);
 }
 
 Statement::~Statement() {

@@ -253,7 +253,7 @@ export class ApiClient {
     return this.request<Proceeding>('POST', '/proceedings', { body: input });
   }
   updateProceeding(id: string, version: number, changes: Partial<ProceedingInput>) {
-    return this.request<Proceeding>('PATCH', `/proceedings/${encodeURIComponent(id)}`, { body: changes, version });
+    return this.request<Proceeding>('PATCH', `/proceedings/${encodeURIComponent(id)}`, { body: changes, version, personal: true });
   }
   deleteProceeding(id: string, version: number) {
     return this.request<void>('DELETE', `/proceedings/${encodeURIComponent(id)}`, { version });
@@ -286,7 +286,7 @@ export class ApiClient {
     return this.request<Person>('POST', '/persons', { body: input });
   }
   updatePerson(id: string, version: number, changes: Partial<PersonInput>) {
-    return this.request<Person>('PATCH', `/persons/${encodeURIComponent(id)}`, { body: changes, version });
+    return this.request<Person>('PATCH', `/persons/${encodeURIComponent(id)}`, { body: changes, version, personal: true });
   }
   deletePerson(id: string, version: number) {
     return this.request<void>('DELETE', `/persons/${encodeURIComponent(id)}`, { version });
@@ -312,12 +312,12 @@ export class ApiClient {
   // The server does not check If-Match on links yet; the version is sent so that it can.
   transitionLink(id: string, to: LinkStatus, version?: number) {
     return this.request<PersonLink>('POST', `/links/${encodeURIComponent(id)}/transitions`, {
-      body: { to }, version,
+      body: { to }, version, personal: true,
     });
   }
   // The caller's country consents to disclose its own record of the link to the other country.
   consentLink(id: string, version?: number) {
-    return this.request<PersonLink>('POST', `/links/${encodeURIComponent(id)}/consent`, { body: {}, version });
+    return this.request<PersonLink>('POST', `/links/${encodeURIComponent(id)}/consent`, { body: {}, version, personal: true });
   }
 
   // Request desk. Requests name persons and facts: every read carries the purpose of consultation.
@@ -333,18 +333,18 @@ export class ApiClient {
     return this.request<CoopRequest>('POST', '/requests', { body: input });
   }
   updateRequest(id: string, version: number, changes: RequestInput) {
-    return this.request<CoopRequest>('PATCH', `/requests/${encodeURIComponent(id)}`, { body: changes, version });
+    return this.request<CoopRequest>('PATCH', `/requests/${encodeURIComponent(id)}`, { body: changes, version, personal: true });
   }
   reviewRequest(id: string) {
     return this.request<Review>('POST', `/requests/${encodeURIComponent(id)}/review`, { body: {}, personal: true });
   }
   transitionRequest(id: string, to: RequestState) {
-    return this.request<CoopRequest>('POST', `/requests/${encodeURIComponent(id)}/transitions`, { body: { to } });
+    return this.request<CoopRequest>('POST', `/requests/${encodeURIComponent(id)}/transitions`, { body: { to }, personal: true });
   }
   // Grants the one extension a deadline provides (EIO recognition: the executing side; preservation: the
-  // issuing side). Like a transition: no If-Match, no purpose; the answer is the request with its new deadlines.
+  // issuing side). Like a transition: no If-Match; with the purpose, the answer is the request with its new deadlines.
   extendDeadline(id: string, kind: string, reason: string) {
-    return this.request<CoopRequest>('POST', `/requests/${encodeURIComponent(id)}/extensions`, { body: { kind, reason } });
+    return this.request<CoopRequest>('POST', `/requests/${encodeURIComponent(id)}/extensions`, { body: { kind, reason }, personal: true });
   }
   // The printable document (HTML). It is fetched, not linked, because it needs X-Purpose.
   async requestDocument(id: string, lang: string): Promise<string> {

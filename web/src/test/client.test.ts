@@ -46,19 +46,22 @@ describe('API client', () => {
     expect(headerValue('plain\r\ntext')).toBe('plain text');
   });
 
-  it('writes with If-Match carrying the version', async () => {
+  it('writes with If-Match carrying the version, and the purpose the answer is read for', async () => {
     const f = fakeFetch(200, { id: 'per_1', version: 3 });
-    const api = new ApiClient({ fetch: f });
+    const api = new ApiClient({ fetch: f, purpose: () => ({ purpose: 'p', caseReference: '' }) });
     await api.updatePerson('per_1', 2, { birth_place: 'Tanger' });
     const init = f.mock.calls[0][1]!;
     expect(init.method).toBe('PATCH');
     expect(sentHeaders(f)['If-Match']).toBe('"2"');
     expect(JSON.parse(String(init.body))).toEqual({ birth_place: 'Tanger' });
+    // The server answers a write with the whole record only with a purpose (and logs the read).
+    expect(sentHeaders(f)['X-Purpose']).toBe('p');
+    await expect(new ApiClient({ fetch: f }).updatePerson('per_1', 3, {})).rejects.toMatchObject({ code: 'purpose.required' });
     await api.deleteProceeding('prc_1', 5);
     expect(sentHeaders(f, 1)['If-Match']).toBe('"5"');
   });
 
-  it('grants a deadline extension like a transition: kind and reason in the body, no If-Match, no purpose', async () => {
+  it('grants a deadline extension like a transition: kind and reason in the body, no If-Match, the purpose', async () => {
     const f = fakeFetch(200, { id: 'req_1', deadlines: [] });
     const api = new ApiClient({ fetch: f, purpose: () => ({ purpose: 'p', caseReference: '' }) });
     await api.extendDeadline('req_1', 'recognition', 'Vérifications bancaires en cours');
@@ -67,8 +70,8 @@ describe('API client', () => {
     expect(init.method).toBe('POST');
     expect(JSON.parse(String(init.body))).toEqual({ kind: 'recognition', reason: 'Vérifications bancaires en cours' });
     expect(sentHeaders(f)['If-Match']).toBeUndefined();
-    expect(sentHeaders(f)['X-Purpose']).toBeUndefined();
-    const refused = new ApiClient({ fetch: fakeFetch(409, { code: 'clocks.extension_used', status: 409, field: 'kind' }) });
+    expect(sentHeaders(f)['X-Purpose']).toBe('p');
+    const refused = new ApiClient({ fetch: fakeFetch(409, { code: 'clocks.extension_used', status: 409, field: 'kind' }), purpose: () => ({ purpose: 'p', caseReference: '' }) });
     await expect(refused.extendDeadline('req_1', 'recognition', 'x')).rejects.toMatchObject({ code: 'clocks.extension_used', status: 409 });
   });
 
@@ -109,7 +112,7 @@ describe('API client', () => {
   });
   it('sends every POST but the login with a fresh quoted Idempotency-Key', async () => {
     const f = fakeFetch(201, { id: 'req_1' });
-    const client = new ApiClient({ fetch: f });
+    const client = new ApiClient({ fetch: f, purpose: () => ({ purpose: 'p', caseReference: '' }) });
     await client.createRequest({} as never);
     await client.createRequest({} as never);
     await client.transitionRequest('req_1', 'sent');
@@ -129,7 +132,7 @@ describe('API client', () => {
       if (calls < 3) throw new TypeError('Failed to fetch');
       return new Response(JSON.stringify({ id: 'req_e', status: 'sent' }), { status: 200 });
     });
-    const client = new ApiClient({ fetch: flaky, retryDelaysMs: [0, 0] });
+    const client = new ApiClient({ fetch: flaky, retryDelaysMs: [0, 0], purpose: () => ({ purpose: 'p', caseReference: '' }) });
     expect(await client.transitionRequest('req_e', 'sent')).toEqual({ id: 'req_e', status: 'sent' });
     expect(flaky).toHaveBeenCalledTimes(3);
     const keys = flaky.mock.calls.map((c) => (c[1]?.headers as Record<string, string>)['Idempotency-Key']);
@@ -148,7 +151,7 @@ describe('API client', () => {
     await expect(new ApiClient({ fetch: down, retryDelaysMs: [0, 0] }).users()).rejects.toMatchObject({ code: 'network.unreachable' });
     expect(down).toHaveBeenCalledTimes(1);
     const refused = fakeFetch(409, { code: 'request.invalid_transition' });
-    await expect(new ApiClient({ fetch: refused, retryDelaysMs: [0, 0] }).transitionRequest('r', 'sent')).rejects.toBeInstanceOf(ApiError);
+    await expect(new ApiClient({ fetch: refused, retryDelaysMs: [0, 0], purpose: () => ({ purpose: 'p', caseReference: '' }) }).transitionRequest('r', 'sent')).rejects.toBeInstanceOf(ApiError);
     expect(refused).toHaveBeenCalledTimes(1);
   });
 });
