@@ -1,6 +1,7 @@
 #include "api/dispatcher.h"
 
 #include <exception>
+#include <utility>
 
 #include <spdlog/spdlog.h>
 
@@ -30,6 +31,27 @@ Status check_text_inputs(const Request& request) {
   for (const auto& [name, value] : request.query) {
     if (!is_valid_utf8(name) || !is_valid_utf8(value)) {
       return Error::invalid("request.invalid_utf8", "The query string is not valid UTF-8.", name);
+    }
+    if (first_unsafe_character(name, LineBreaks::kRefused)) {
+      return Error::invalid("validation.unsafe_character",
+                            "A query parameter's name holds a control or bidi-override character.");
+    }
+    if (auto bad = first_unsafe_character(value, LineBreaks::kRefused)) {
+      return Error::invalid("validation.unsafe_character",
+                            name + " holds " + code_point_label(*bad) +
+                                ", a control or bidi-override character; remove it.",
+                            name);
+    }
+  }
+  // The headers whose values are logged with the consultation (the audit log's "why").
+  for (const auto& [lower_case, name] :
+       {std::pair<const char*, std::string>{"x-purpose", "X-Purpose"},
+        std::pair<const char*, std::string>{"x-case-reference", "X-Case-Reference"}}) {
+    if (auto bad = first_unsafe_character(request.header(lower_case), LineBreaks::kRefused)) {
+      return Error::invalid("validation.unsafe_character",
+                            name + " holds " + code_point_label(*bad) +
+                                ", a control or bidi-override character; remove it.",
+                            name);
     }
   }
   return {};

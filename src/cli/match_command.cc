@@ -1,7 +1,8 @@
 // `taawun match --db PATH --name NAME [--dob D] [--limit N]`: the best candidates of the register
 // for a name, each with the explanation a magistrate reads (issue 3). An operator's console tool:
 // it reads every country's persons directly from the database, so it is not a consultation
-// through the API and is not audited there; it says so before answering.
+// through the API and is not audited there; it says so before answering. Names are printed through
+// printable(): a stored name must not drive the operator's terminal.
 
 #include <iomanip>
 #include <iostream>
@@ -15,6 +16,7 @@
 #include "cli/commands.h"
 #include "cli/open_database.h"
 #include "common/partial_date.h"
+#include "common/utf8.h"
 #include "match/person_index.h"
 #include "match/prepared_record.h"
 #include "service/person_matching.h"
@@ -45,7 +47,7 @@ std::string names_of(const domain::Person& person) {
   std::string out;
   for (const std::string& name : service::to_match_record(person).names) {
     if (!out.empty()) out += "; ";
-    out += name;
+    out += printable(name);
   }
   return out;
 }
@@ -111,7 +113,7 @@ void add_match_command(CLI::App& app) {
     query.explain = true;
     const std::vector<match::Candidate> found = index.query(probe, query);
 
-    std::cout << found.size() << " candidate(s) for \"" << options->name << "\"";
+    std::cout << found.size() << " candidate(s) for \"" << printable(options->name) << "\"";
     if (probe.birth_date) std::cout << " born " << probe.birth_date->to_string();
     std::cout << " among " << index.size() << " persons\n";
     int rank = 0;
@@ -126,7 +128,8 @@ void add_match_command(CLI::App& app) {
                 << "  probability " << probability.str() << "  "
                 << match::to_string(candidate.result.decision) << "\n";
       std::istringstream lines(candidate.result.explanation.to_text());
-      for (std::string line; std::getline(lines, line);) std::cout << "   " << line << "\n";
+      for (std::string line; std::getline(lines, line);)
+        std::cout << "   " << printable(line) << "\n";
     }
   });
 }

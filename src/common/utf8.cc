@@ -1,6 +1,7 @@
 #include "common/utf8.h"
 
 #include <cstdint>
+#include <cstdio>
 
 namespace taawun {
 
@@ -35,6 +36,14 @@ size_t decode(std::string_view text, size_t i, char32_t& out) {
   return length;
 }
 
+bool is_unsafe(char32_t cp, LineBreaks line_breaks) {
+  if (cp == U'\n' || cp == U'\r' || cp == U'\t') return line_breaks == LineBreaks::kRefused;
+  if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) return true;
+  if (cp >= 0x202A && cp <= 0x202E) return true;
+  if (cp >= 0x2066 && cp <= 0x2069) return true;
+  return cp == 0x2028 || cp == 0x2029;
+}
+
 }  // namespace
 
 bool is_valid_utf8(std::string_view text) {
@@ -51,6 +60,47 @@ size_t utf8_length(std::string_view text) {
   size_t count = 0;
   for (unsigned char c : text) count += (c & 0xC0) != 0x80;
   return count;
+}
+
+std::optional<char32_t> first_unsafe_character(std::string_view text, LineBreaks line_breaks) {
+  const auto unsafe = [line_breaks](char32_t cp) { return is_unsafe(cp, line_breaks); };
+  char32_t cp;
+  for (size_t i = 0; i < text.size();) {
+    const size_t n = decode(text, i, cp);
+    if (n == 0) return std::nullopt;  // outside the contract; is_valid_utf8 reports it
+    if (unsafe(cp)) return cp;
+    i += n;
+  }
+  return std::nullopt;
+}
+
+std::string printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  char32_t cp;
+  for (size_t i = 0; i < text.size();) {
+    const size_t n = decode(text, i, cp);
+    if (n == 0) {
+      char label[8];
+      std::snprintf(label, sizeof label, "<0x%02X>", static_cast<unsigned char>(text[i]));
+      out += label;
+      i += 1;
+      continue;
+    }
+    if (is_unsafe(cp, LineBreaks::kRefused)) {
+      out += "<" + code_point_label(cp) + ">";
+    } else {
+      out.append(text.substr(i, n));
+    }
+    i += n;
+  }
+  return out;
+}
+
+std::string code_point_label(char32_t code_point) {
+  char label[16];
+  std::snprintf(label, sizeof label, "U+%04X", static_cast<unsigned>(code_point));
+  return label;
 }
 
 }  // namespace taawun

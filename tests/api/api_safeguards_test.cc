@@ -2,7 +2,10 @@
 //   - PATCH /requests/{id} refuses another country's proceeding and a missing one with the same
 //     422 as creation does: no oracle for which ids exist abroad, no database text in any body;
 //   - a write's answer carries personal data only with a purpose, and then logs the consultation;
-//     without X-Purpose it says only which version was written.
+//     without X-Purpose it says only which version was written;
+//   - control and bidi-override characters are refused in every text field, query and logged
+//     header, naming the field; line breaks only where a text may span lines; `taawun match`
+//     prints none of them raw.
 // The withdrawal of consent on any change of a consented record is in api_link_test.
 
 #include <string>
@@ -14,6 +17,7 @@
 #include "support/api_client.h"
 #include "support/demo_platform.h"
 #include "support/fixtures.h"
+#include "support/test_server.h"
 
 namespace taawun::testing {
 namespace {
@@ -193,6 +197,77 @@ TEST_F(ApiSafeguardsTest, RequestWritesWithoutPurposeAnswerOnlyTheVersion) {
   ASSERT_EQ(full.status, 200) << full.describe();
   EXPECT_NE(full.body.find(canary), std::string::npos) << full.body;
   EXPECT_EQ(full.json()["status"], "sent");
+}
+
+TEST_F(ApiSafeguardsTest, ControlAndBidiOverrideCharactersAreRefusedNamingTheField) {
+  ApiClient fr = as("fr.prosecutor");
+  const std::string canary = random_letters(10);
+  struct Attack {
+    std::string label;
+    std::string value;
+  };
+  const std::vector<Attack> attacks = {{"NUL", std::string("Ali\0Baba", 8)},
+                                       {"ESC", "Ali\x1B[2JBaba"},
+                                       {"CR LF", "Ali\r\nBaba"},
+                                       {"U+202E", "Ali \u202Eilana"},
+                                       {"U+2066", "Ali \u2066Baba\u2069"},
+                                       {"C1 NEL", "Ali\u0085"}};
+  for (const Attack& attack : attacks) {
+    SCOPED_TRACE(attack.label);
+    json person = person_body(canary, "FR");
+    person["names"][0]["family"] = attack.value + canary;
+    HttpResponse r = fr.post("/persons", person);
+    EXPECT_TRUE(is_problem(r, 422, "validation.unsafe_character", "names[0].family"))
+        << r.describe();
+    json listed = fr.get("/persons?limit=100&name=" + url_encode(canary)).json();
+    EXPECT_TRUE(listed["items"].empty()) << "nothing stored: " << listed.dump();
+
+    json document = person_body(canary, "FR");
+    document["documents"][0]["number"] = attack.value;
+    EXPECT_TRUE(is_problem(fr.post("/persons", document), 422, "validation.unsafe_character",
+                           "documents[0].number"));
+
+    // In a header, HTTP itself refuses the C0 controls (RFC 9110 §5.5): the parser answers 400
+    // before any route runs; the rest is ours to refuse, naming the header.
+    HttpResponse purpose = fr.get("/persons?limit=1", "Enquête " + attack.value);
+    const bool c0 = static_cast<unsigned char>(attack.value[3]) < 0x20;
+    if (c0) {
+      EXPECT_TRUE(is_problem(purpose, 400, "request.malformed_http")) << purpose.describe();
+    } else {
+      EXPECT_TRUE(is_problem(purpose, 422, "validation.unsafe_character", "X-Purpose"))
+          << purpose.describe();
+    }
+    HttpResponse query = fr.get("/persons?limit=1&name=" + url_encode(attack.value));
+    EXPECT_TRUE(is_problem(query, 422, "validation.unsafe_character", "name")) << query.describe();
+  }
+
+  // A summary of facts may span lines; a proceeding's reference may not.
+  json proceeding = proceeding_body(canary, "FR");
+  proceeding["summary"]["text"] = "Premier fait (fictif).\nSecond fait (fictif).";
+  HttpResponse multi_line = fr.post("/proceedings", proceeding);
+  EXPECT_EQ(multi_line.status, 201) << multi_line.describe();
+  EXPECT_EQ(multi_line.json()["summary"]["text"], proceeding["summary"]["text"]);
+  proceeding["national_reference"] = "FR-CT-" + canary + "\n2";
+  EXPECT_TRUE(is_problem(fr.post("/proceedings", proceeding), 422, "validation.unsafe_character",
+                         "national_reference"));
+  proceeding["national_reference"] = "FR-CT-" + canary + "-2";
+  proceeding["summary"]["text"] = "Fait \u202E(fictif).";
+  EXPECT_TRUE(is_problem(fr.post("/proceedings", proceeding), 422, "validation.unsafe_character",
+                         "summary.text"));
+  // Arabic with its marks and joiners is text, not an attack.
+  json arabic = person_body(canary, "FR");
+  arabic["names"][0] = {{"full", "\u200Fمحمد بن علي"}, {"kind", "primary"}, {"script", "Arab"}};
+  EXPECT_EQ(fr.post("/persons", arabic).status, 201);
+}
+
+TEST_F(ApiSafeguardsTest, TheMatchConsolePrintsNoTerminalControlRaw) {
+  CommandResult r = TestServer::run_taawun(
+      {"match", "--db", server().db_path(), "--name", "Ali\x1B]0;owned\x07\x1B[2J\u202EBaba"});
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(r.output.find('\x1B'), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find('\x07'), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("\u202E"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("<U+001B>"), std::string::npos) << r.output;
 }
 
 }  // namespace

@@ -10,6 +10,45 @@ Error wrong_type(const std::string& field, const char* expected) {
   return Error::invalid("request.wrong_type", field + " must be " + expected + ".", field);
 }
 
+// The free-text fields of the API contract that may span lines (a summary of facts, a reason,
+// a measure's description); every other string is one line: names, references, codes.
+bool may_break_lines(std::string_view key) {
+  for (std::string_view multi_line :
+       {"text", "reason", "description", "link_to_facts", "urgency_justification"}) {
+    if (key == multi_line) return true;
+  }
+  return false;
+}
+
+Status refuse_unsafe_characters(const nlohmann::json& value, const std::string& field,
+                                LineBreaks line_breaks) {
+  if (value.is_string()) {
+    if (auto bad = first_unsafe_character(value.get_ref<const std::string&>(), line_breaks)) {
+      return Error::invalid("validation.unsafe_character",
+                            (field.empty() ? std::string("A value") : field) + " holds " +
+                                code_point_label(*bad) +
+                                ", a control or bidi-override character; remove it.",
+                            field);
+    }
+  } else if (value.is_array()) {
+    for (size_t i = 0; i < value.size(); ++i) {
+      TAAWUN_TRY(
+          refuse_unsafe_characters(value[i], field + "[" + std::to_string(i) + "]", line_breaks));
+    }
+  } else if (value.is_object()) {
+    for (const auto& [key, member] : value.items()) {
+      if (first_unsafe_character(key, LineBreaks::kRefused)) {
+        return Error::invalid("validation.unsafe_character",
+                              "A field name holds a control or bidi-override character.", field);
+      }
+      const std::string path = field.empty() ? key : field + "." + key;
+      TAAWUN_TRY(refuse_unsafe_characters(
+          member, path, may_break_lines(key) ? LineBreaks::kAllowed : LineBreaks::kRefused));
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 ObjectReader::ObjectReader(const nlohmann::json& object, std::string path)
@@ -134,6 +173,7 @@ Result<nlohmann::json> parse_object(const std::string& body) {
   if (!parsed.is_object()) {
     return Error::invalid("request.malformed_json", "The request body must be a JSON object.");
   }
+  TAAWUN_TRY(refuse_unsafe_characters(parsed, {}, LineBreaks::kRefused));
   return parsed;
 }
 

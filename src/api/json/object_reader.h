@@ -44,7 +44,9 @@ class ObjectReader {
   std::set<std::string> read_;
 };
 
-// A request body as a JSON object, or request.malformed_json / request.invalid_utf8.
+// A request body as a JSON object, or request.malformed_json / request.invalid_utf8, or
+// validation.unsafe_character naming the first field that holds a control or bidi-override
+// character (common/utf8.h; line breaks only in the multi-line free-text fields).
 Result<nlohmann::json> parse_object(const std::string& body);
 
 }  // namespace taawun::api::json

@@ -952,6 +952,7 @@ const en = {
       too_long: 'A value is too long.',
       invalid_value: 'A value is not allowed.',
       too_many: 'Too many entries.',
+      unsafe_character: 'A value holds an invisible control or text-direction override character (often from a copy and paste): type it again.',
     },
     date: { invalid: 'The date is not valid.' },
     auth: {

@@ -950,6 +950,7 @@ const es: Messages = {
       too_long: 'Un valor es demasiado largo.',
       invalid_value: 'Un valor no está permitido.',
       too_many: 'Demasiadas entradas.',
+      unsafe_character: 'Un valor contiene un carácter invisible de control o de inversión de la dirección del texto (a menudo de un copiar y pegar): vuelva a escribirlo.',
     },
     date: { invalid: 'La fecha no es válida.' },
     auth: {

@@ -950,6 +950,7 @@ const fr: Messages = {
       too_long: 'Une valeur est trop longue.',
       invalid_value: 'Une valeur n’est pas autorisée.',
       too_many: 'Trop d’entrées.',
+      unsafe_character: 'Une valeur contient un caractère invisible de contrôle ou d’inversion du sens d’écriture (souvent venu d’un copier-coller) : retapez-la.',
     },
     date: { invalid: 'La date n’est pas valide.' },
     auth: {

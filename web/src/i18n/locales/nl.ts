@@ -950,6 +950,7 @@ const nl: Messages = {
       too_long: 'Een waarde is te lang.',
       invalid_value: 'Een waarde is niet toegestaan.',
       too_many: 'Te veel items.',
+      unsafe_character: 'Een waarde bevat een onzichtbaar stuur- of tekstrichtingsteken (vaak door kopiëren en plakken): typ ze opnieuw.',
     },
     date: { invalid: 'De datum is ongeldig.' },
     auth: {
