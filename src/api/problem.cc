@@ -34,6 +34,8 @@ int http_status(const Error& error) {
       return 413;
     case ErrorKind::kLocked:
       return 423;
+    case ErrorKind::kRateLimited:
+      return 429;
     case ErrorKind::kUnavailable:
       return 503;
     case ErrorKind::kInternal:
@@ -67,6 +69,8 @@ const char* title_of(int status) {
       return "Locked";
     case 428:
       return "Precondition Required";
+    case 429:
+      return "Too Many Requests";
     case 503:
       return "Service Unavailable";
     default:

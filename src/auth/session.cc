@@ -32,19 +32,4 @@ bool needs_touch(const Session& session, Timestamp now) {
   return now - session.last_seen_at >= kTouchInterval;
 }
 
-bool is_locked(const domain::User& user, Timestamp now) {
-  return user.locked_until && now < *user.locked_until;
-}
-
-bool record_failed_login(domain::User& user, Timestamp now) {
-  if (user.locked_until && now >= *user.locked_until) user.locked_until.reset();
-  ++user.failed_logins;
-  if (user.failed_logins >= kMaxFailedLogins) {
-    user.failed_logins = 0;
-    user.locked_until = now + kLockoutDuration;
-    return true;
-  }
-  return false;
-}
-
 }  // namespace taawun::auth

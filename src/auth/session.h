@@ -1,7 +1,7 @@
 #pragma once
 
-// Session and lockout rules (issue 2): 256-bit bearer tokens, 15 minutes idle, 12 hours absolute,
-// 5 failed logins lock an account for 10 minutes. Only the token's SHA-256 is stored.
+// Session rules (issue 2): 256-bit bearer tokens, 15 minutes idle, 12 hours absolute. Only the
+// token's SHA-256 is stored. Failed logins are throttled, not locked: auth/login_throttle.h.
 
 #include <chrono>
 #include <optional>
@@ -14,8 +14,6 @@ namespace taawun::auth {
 
 inline constexpr std::chrono::minutes kIdleTimeout{15};
 inline constexpr std::chrono::hours kAbsoluteTimeout{12};
-inline constexpr int kMaxFailedLogins = 5;
-inline constexpr std::chrono::minutes kLockoutDuration{10};
 // last_seen_at is rewritten at most this often: idle expiry is exact to within this interval, and
 // a burst of requests does not write the session row each time.
 inline constexpr std::chrono::seconds kTouchInterval{15};
@@ -43,11 +41,5 @@ Timestamp session_expires_at(const Session& session);
 
 // Whether a request at `now` should record the session as used.
 bool needs_touch(const Session& session, Timestamp now);
-
-bool is_locked(const domain::User& user, Timestamp now);
-
-// Applies one failed login: counts it and, at the limit, locks the account and resets the count.
-// Returns true when this failure locked the account.
-bool record_failed_login(domain::User& user, Timestamp now);
 
 }  // namespace taawun::auth

@@ -35,14 +35,5 @@ TEST(Session, TouchesAtMostEveryInterval) {
   EXPECT_TRUE(needs_touch(s, kStart + seconds(15)));
 }
 
-TEST(Session, FiveFailuresLockForTenMinutes) {
-  domain::User user;
-  for (int i = 0; i < 4; ++i) EXPECT_FALSE(record_failed_login(user, kStart));
-  EXPECT_FALSE(is_locked(user, kStart));
-  EXPECT_TRUE(record_failed_login(user, kStart));
-  EXPECT_TRUE(is_locked(user, kStart + minutes(9)));
-  EXPECT_FALSE(is_locked(user, kStart + minutes(10)));
-}
-
 }  // namespace
 }  // namespace taawun::auth

@@ -22,6 +22,7 @@ enum class ErrorKind {
   kPreconditionRequired,  // a required precondition header is missing (428)
   kTooLarge,              // payload over the limit (413)
   kLocked,                // account locked (423)
+  kRateLimited,           // too many attempts: wait and try again (429, with Retry-After)
   kUnavailable,           // storage or dependency down (503)
   kInternal,              // a bug or an unexpected failure (500)
 };

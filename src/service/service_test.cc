@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "auth/login_throttle.h"
 #include "auth/password.h"
 #include "common/ids.h"
 #include "service/audit_service.h"
@@ -163,7 +164,7 @@ TEST_F(ServiceTest, UpdateChecksVersionAndRole) {
   EXPECT_EQ(updated->stage, "trial");
 }
 
-TEST_F(ServiceTest, FiveFailedLoginsLockAndSessionsExpire) {
+TEST_F(ServiceTest, FailedLoginsAreThrottledNotLockedAndSessionsExpire) {
   const std::string hash = auth::hash_password("a good long password").value();
   ASSERT_TRUE(run<domain::User>([&](store::Store& s) {
                 return create_user_as_system(
@@ -172,17 +173,33 @@ TEST_F(ServiceTest, FiveFailedLoginsLockAndSessionsExpire) {
               }).ok());
   RequestContext anonymous;
   anonymous.now = fr_.now;
-  for (int i = 0; i < 5; ++i) {
+  anonymous.actor.client_address = "192.0.2.1";
+  for (int i = 0; i < auth::kPairFreeFailures; ++i) {
     auto outcome = run<LoginOutcome>(
         [&](store::Store& s) { return complete_login(s, anonymous, "fr.tester", hash, false); });
     ASSERT_TRUE(outcome.ok());
     EXPECT_FALSE(outcome->success);
-    EXPECT_EQ(outcome->refusal.code, i < 4 ? "auth.invalid_credentials" : "auth.locked");
+    EXPECT_EQ(outcome->refusal.code, "auth.invalid_credentials") << i;
   }
-  auto while_locked = run<LoginOutcome>(
+  // From the same address, even the right password now waits (429), without a lock.
+  auto start =
+      run<LoginStart>([&](store::Store& s) { return begin_login(s, anonymous, "fr.tester"); });
+  ASSERT_TRUE(start.ok());
+  ASSERT_TRUE(start->refused);
+  EXPECT_EQ(start->refused->refusal.code, "auth.throttled");
+  EXPECT_EQ(start->refused->retry_after, seconds(1));
+  auto while_throttled = run<LoginOutcome>(
       [&](store::Store& s) { return complete_login(s, anonymous, "fr.tester", hash, true); });
-  EXPECT_EQ(while_locked->refusal.code, "auth.locked");
-  anonymous.now += minutes(10);
+  EXPECT_EQ(while_throttled->refusal.code, "auth.throttled");
+  // Another address is not slowed down at all.
+  RequestContext elsewhere = anonymous;
+  elsewhere.actor.client_address = "198.51.100.7";
+  auto other =
+      run<LoginStart>([&](store::Store& s) { return begin_login(s, elsewhere, "fr.tester"); });
+  ASSERT_TRUE(other.ok());
+  EXPECT_FALSE(other->refused);
+  EXPECT_TRUE(other->user);
+  anonymous.now += seconds(1);
   auto after = run<LoginOutcome>(
       [&](store::Store& s) { return complete_login(s, anonymous, "fr.tester", hash, true); });
   ASSERT_TRUE(after->success);
@@ -196,7 +213,7 @@ TEST_F(ServiceTest, FiveFailedLoginsLockAndSessionsExpire) {
   EXPECT_FALSE(idle->actor);
   auto verification = run<AuditVerification>([](store::Store& s) { return verify_audit(s); });
   EXPECT_FALSE(verification->first_bad_seq);
-  EXPECT_GE(verification->events_checked, 8);
+  EXPECT_GE(verification->events_checked, 9);
 }
 
 }  // namespace

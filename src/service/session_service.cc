@@ -1,5 +1,8 @@
 #include "service/session_service.h"
 
+#include <algorithm>
+
+#include "auth/login_throttle.h"
 #include "auth/session.h"
 #include "service/audit_recorder.h"
 
@@ -14,11 +17,53 @@ Error invalid_credentials() {
                {}};
 }
 
-Error locked() {
-  return Error{ErrorKind::kLocked,
-               "auth.locked",
-               "Too many failed logins: the account is locked for 10 minutes.",
+// The wait is in Retry-After only, so that the body is the same for every refused name.
+Error throttled() {
+  return Error{ErrorKind::kRateLimited,
+               "auth.throttled",
+               "Too many failed logins: wait the number of seconds in Retry-After, then try again.",
                {}};
+}
+
+// The longest wait any of the attempt's three counters imposes (zero: go on).
+Result<std::chrono::seconds> wait_before_attempt(store::Store& store, std::string_view username,
+                                                 const RequestContext& context) {
+  constexpr auth::ThrottleScope kScopes[] = {
+      auth::ThrottleScope::kPair, auth::ThrottleScope::kAddress, auth::ThrottleScope::kAccount};
+  const auto keys = auth::throttle_keys(username, context.actor.client_address);
+  std::chrono::seconds wait{0};
+  for (size_t i = 0; i < keys.size(); ++i) {
+    TAAWUN_ASSIGN_OR_RETURN(auto counter, store.find_login_throttle(keys[i]));
+    if (counter) wait = std::max(wait, auth::throttle_wait(kScopes[i], *counter, context.now));
+  }
+  return wait;
+}
+
+Status count_failed_login(store::Store& store, std::string_view username,
+                          const RequestContext& context) {
+  for (const std::string& key : auth::throttle_keys(username, context.actor.client_address)) {
+    TAAWUN_ASSIGN_OR_RETURN(auto found, store.find_login_throttle(key));
+    auth::ThrottleCounter counter = found.value_or(auth::ThrottleCounter{key, 0, {}});
+    auth::count_failure(counter, context.now);
+    TAAWUN_TRY(store.save_login_throttle(counter));
+  }
+  TAAWUN_ASSIGN_OR_RETURN(int purged,
+                          store.purge_login_throttles(context.now - auth::kThrottleWindow));
+  (void)purged;  // how many is of no interest; a failure to purge fails the call
+  return {};
+}
+
+// A success clears its own (username, address) and username counters, never the address one
+// (else an outsider with an account of its own could reset its guessing budget).
+Status clear_after_success(store::Store& store, std::string_view username,
+                           const RequestContext& context) {
+  const auto keys = auth::throttle_keys(username, context.actor.client_address);
+  TAAWUN_TRY(store.delete_login_throttle(keys[0]));
+  return store.delete_login_throttle(keys[2]);
+}
+
+LoginOutcome refused(Error error, std::chrono::seconds retry_after = {}) {
+  return LoginOutcome{std::nullopt, std::move(error), retry_after};
 }
 
 Error unauthenticated(std::string message = "Log in first.") {
@@ -38,47 +83,48 @@ RequestContext context_of(const domain::User& user, const RequestContext& base) 
 
 }  // namespace
 
-Result<std::optional<domain::User>> find_login_user(store::Store& store,
-                                                    std::string_view username) {
-  return store.find_user_by_username(username);
+Result<LoginStart> begin_login(store::Store& store, const RequestContext& context,
+                               std::string_view username) {
+  TAAWUN_ASSIGN_OR_RETURN(auto user, store.find_user_by_username(username));
+  TAAWUN_ASSIGN_OR_RETURN(auto wait, wait_before_attempt(store, username, context));
+  if (wait.count() > 0) {
+    const RequestContext audited = user ? context_of(*user, context) : context;
+    TAAWUN_TRY(
+        record_audit(store, audited, {"session.login", "user", user ? user->id : "", "throttled"}));
+    return LoginStart{std::nullopt, refused(throttled(), wait)};
+  }
+  return LoginStart{std::move(user), std::nullopt};
 }
 
 Result<LoginOutcome> complete_login(store::Store& store, const RequestContext& context,
                                     std::string_view username, std::string_view verified_hash,
                                     bool password_ok) {
   TAAWUN_ASSIGN_OR_RETURN(auto user, store.find_user_by_username(username));
-  if (!user) {
-    TAAWUN_TRY(record_audit(store, context, {"session.login", "user", "", "denied"}));
-    return LoginOutcome{std::nullopt, invalid_credentials()};
-  }
-  const RequestContext as_user = context_of(*user, context);
-  if (auth::is_locked(*user, context.now)) {
-    TAAWUN_TRY(record_audit(store, as_user, {"session.login", "user", user->id, "locked"}));
-    return LoginOutcome{std::nullopt, locked()};
+  const RequestContext audited = user ? context_of(*user, context) : context;
+  const std::string user_id = user ? user->id : "";
+  // Parallel attempts all passed begin_login: the ones that come after the limit are throttled
+  // here, uncounted, whatever their password.
+  TAAWUN_ASSIGN_OR_RETURN(auto wait, wait_before_attempt(store, username, context));
+  if (wait.count() > 0) {
+    TAAWUN_TRY(record_audit(store, audited, {"session.login", "user", user_id, "throttled"}));
+    return refused(throttled(), wait);
   }
   // A password changed between the check and now must not let the old one in.
-  if (!password_ok || user->password_hash != verified_hash) {
-    const bool now_locked = auth::record_failed_login(*user, context.now);
-    TAAWUN_TRY(store.update_login_state(*user));
-    TAAWUN_TRY(record_audit(store, as_user, {"session.login", "user", user->id, "denied"}));
-    if (now_locked) {
-      TAAWUN_TRY(record_audit(store, as_user, {"user.lock", "user", user->id}));
-      return LoginOutcome{std::nullopt, locked()};
-    }
-    return LoginOutcome{std::nullopt, invalid_credentials()};
+  if (!user || !password_ok || user->password_hash != verified_hash) {
+    TAAWUN_TRY(count_failed_login(store, username, context));
+    TAAWUN_TRY(record_audit(store, audited, {"session.login", "user", user_id, "denied"}));
+    return refused(invalid_credentials());
   }
-  user->failed_logins = 0;
-  user->locked_until.reset();
-  TAAWUN_TRY(store.update_login_state(*user));
+  TAAWUN_TRY(clear_after_success(store, username, context));
   LoginSuccess success;
   success.token = auth::new_session_token();
   auth::Session session{auth::hash_session_token(success.token), user->id, context.now, context.now,
                         false};
   TAAWUN_TRY(store.insert_session(session));
-  TAAWUN_TRY(record_audit(store, as_user, {"session.login", "user", user->id}));
+  TAAWUN_TRY(record_audit(store, audited, {"session.login", "user", user->id}));
   success.expires_at = auth::session_expires_at(session);
   success.user = std::move(*user);
-  return LoginOutcome{std::move(success), {}};
+  return LoginOutcome{std::move(success), {}, {}};
 }
 
 Result<Authentication> authenticate(store::Store& store, std::string_view token, Timestamp now,

@@ -3,10 +3,16 @@
 // Logging in and out, and turning a bearer token into an Actor (issue 2, DESIGN.md §5).
 //
 // Logging in has two steps because argon2id takes ~0.1 s and must not hold the database writer:
-// find_login_user (a transaction), verify_password (no transaction), complete_login (a transaction
+// begin_login (a transaction), verify_password (no transaction), complete_login (a transaction
 // that records the outcome). A refusal is a value (not an error) so that its audit event and the
 // failed-login count commit.
+//
+// Failed logins are throttled (auth/login_throttle.h), never locked, and a known and an unknown
+// username get the same answers: the counters are kept per name as typed, an unknown name costs
+// the same argon2id verification (against auth::decoy_password_hash), and every refusal, throttled
+// or not, is audited as session.login with outcome denied or throttled.
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,8 +25,6 @@
 
 namespace taawun::service {
 
-Result<std::optional<domain::User>> find_login_user(store::Store& store, std::string_view username);
-
 struct LoginSuccess {
   std::string token;  // the bearer token; only its hash is stored
   domain::User user;
@@ -29,8 +33,19 @@ struct LoginSuccess {
 
 struct LoginOutcome {
   std::optional<LoginSuccess> success;
-  Error refusal;  // auth.invalid_credentials or auth.locked when !success
+  Error refusal;  // auth.invalid_credentials, or auth.throttled (429), when !success
+  std::chrono::seconds retry_after{0};  // auth.throttled: how long to wait (Retry-After)
 };
+
+struct LoginStart {
+  std::optional<domain::User> user;     // the account to verify the password against, if any
+  std::optional<LoginOutcome> refused;  // set when the attempt is throttled: check no password
+};
+
+// Finds the account and checks the throttle; a throttled attempt is audited and refused.
+// `context.actor` carries only the client address and request id.
+Result<LoginStart> begin_login(store::Store& store, const RequestContext& context,
+                               std::string_view username);
 
 // `verified_hash` is the stored hash the password was checked against ("" when the user was
 // unknown); `password_ok` the check's result. `context.actor` carries only the client address and

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "audit/audit_event.h"
+#include "auth/login_throttle.h"
 #include "auth/session.h"
 #include "common/result.h"
 #include "domain/duty.h"
@@ -183,6 +184,19 @@ class Store {
       std::string_view user_id, std::string_view key, Timestamp not_before) = 0;
   virtual Status insert_idempotency_record(const IdempotencyRecord& record) = 0;
   virtual Result<int> purge_idempotency_records(Timestamp before) = 0;
+
+  // --- Accounts: login throttling, account administration, second factor -------------------
+  // (kept together, apart from the rest, for merging; sqlite/sqlite_account_store.cc)
+
+  // Login throttle counters by key (auth/login_throttle.h). save inserts or replaces; purge
+  // deletes the counters whose last failure is before `before` and returns how many.
+  virtual Result<std::optional<auth::ThrottleCounter>> find_login_throttle(
+      std::string_view key) = 0;
+  virtual Status save_login_throttle(const auth::ThrottleCounter& counter) = 0;
+  virtual Status delete_login_throttle(std::string_view key) = 0;
+  virtual Result<int> purge_login_throttles(Timestamp before) = 0;
+
+  // --- end of accounts ----------------------------------------------------------------------
 
   // Runs `action` after this unit of work has committed durably (never if it rolls back), on the
   // database's thread. For in-memory state that mirrors the database, such as the matching index.

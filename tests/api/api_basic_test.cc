@@ -100,30 +100,6 @@ TEST_F(ApiBasicTest, WrongPasswordIs401AndUnknownUserLooksTheSame) {
   EXPECT_TRUE(wrong.header_values("set-cookie").empty());
 }
 
-TEST_F(ApiBasicTest, FiveFailuresLockTheAccount) {
-  // es.liaison is used by no other test of this program.
-  ApiClient client(server().port());
-  for (int i = 0; i < 5; ++i) {
-    HttpResponse r = client.post(
-        "/session", {{"username", "es.liaison"}, {"password", "wrong-" + std::to_string(i)}});
-    if (i < 4) {
-      EXPECT_TRUE(is_problem(r, 401, "auth.invalid_credentials")) << "attempt " << i;
-    } else {
-      // The fifth failure locks: it may already answer 423.
-      EXPECT_TRUE(is_problem(r, 401, "auth.invalid_credentials") ||
-                  is_problem(r, 423, "auth.locked"))
-          << r.describe();
-    }
-  }
-  // Now even the right password is refused while the lock lasts.
-  HttpResponse locked =
-      client.post("/session", {{"username", "es.liaison"}, {"password", server().password()}});
-  EXPECT_TRUE(is_problem(locked, 423, "auth.locked"));
-  EXPECT_TRUE(locked.header_values("set-cookie").empty());
-  // Other accounts are not affected.
-  EXPECT_EQ(as("es.prosecutor").get("/session", std::nullopt).status, 200);
-}
-
 TEST_F(ApiBasicTest, LogoutKillsTheToken) {
   std::string token = login(server().port(), "be.liaison", server().password());
   ASSERT_FALSE(token.empty());

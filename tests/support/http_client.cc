@@ -123,6 +123,16 @@ HttpResponse HttpClient::send_once(const HttpRequest& request, bool* stale) {
     }
     im.stream.emplace(im.ioc);
     im.buffer.clear();
+    if (!source_address_.empty()) {
+      auto source = net::ip::make_address(source_address_, ec);
+      if (!ec) im.stream->socket().open(address.is_v4() ? tcp::v4() : tcp::v6(), ec);
+      if (!ec) im.stream->socket().bind(tcp::endpoint(source, 0), ec);
+      if (ec) {
+        out.error = "bind " + source_address_ + ": " + ec.message();
+        im.stream->close();
+        return out;
+      }
+    }
     im.stream->expires_after(timeout_);
     ec = im.run([&](boost::system::error_code& result) {
       im.stream->async_connect(tcp::endpoint(address, static_cast<unsigned short>(port_)),

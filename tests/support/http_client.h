@@ -62,6 +62,12 @@ class HttpClient {
   void set_retry_stale(bool retry) { retry_stale_ = retry; }
   // Upper bound for one connect, write or read; a hang guard, not a timing assertion.
   void set_timeout(std::chrono::seconds timeout) { timeout_ = timeout; }
+  // Connects from this local address (e.g. "127.0.0.2", any of 127/8 on Linux), so that a test
+  // can be another client address. Takes effect on the next connection.
+  void set_source_address(std::string address) {
+    source_address_ = std::move(address);
+    close();
+  }
   void close();
   int port() const { return port_; }
 
@@ -70,6 +76,7 @@ class HttpClient {
   HttpResponse send_once(const HttpRequest& request, bool* stale);
 
   std::string host_;
+  std::string source_address_;
   int port_;
   bool retry_stale_ = true;
   std::chrono::seconds timeout_{120};

@@ -24,6 +24,15 @@ nlohmann::json user_json(const domain::Actor& actor) {
           {"role", domain::to_string(actor.role)}};
 }
 
+// A refused login: the same answer whether or not the username exists.
+Response refusal_response(const service::LoginOutcome& outcome) {
+  Response response = problem_response(outcome.refusal);
+  if (outcome.retry_after.count() > 0) {
+    response.headers.emplace_back("Retry-After", std::to_string(outcome.retry_after.count()));
+  }
+  return response;
+}
+
 awaitable<Response> login(Exchange& exchange) {
   std::string username, password;
   json::ObjectReader reader(exchange.body());
@@ -37,12 +46,17 @@ awaitable<Response> login(Exchange& exchange) {
                                               username.empty() ? "username" : "password"));
   }
   std::optional<domain::User> user;
+  std::optional<service::LoginOutcome> throttled;
   Response lookup =
       co_await exchange.transact_anonymous([&](store::Store& store) -> Result<Response> {
-        TAAWUN_ASSIGN_OR_RETURN(user, service::find_login_user(store, username));
+        TAAWUN_ASSIGN_OR_RETURN(auto start,
+                                service::begin_login(store, exchange.context(), username));
+        user = std::move(start.user);
+        throttled = std::move(start.refused);
         return Response::empty(200);
       });
   if (lookup.status != 200) co_return lookup;
+  if (throttled) co_return refusal_response(*throttled);
   // An unknown user costs the same argon2id verification as a known one.
   const std::string hash = user ? user->password_hash : auth::decoy_password_hash();
   bool password_ok = false;
@@ -51,7 +65,7 @@ awaitable<Response> login(Exchange& exchange) {
     TAAWUN_ASSIGN_OR_RETURN(
         auto outcome, service::complete_login(store, exchange.context(), username,
                                               user ? std::string_view(hash) : "", password_ok));
-    if (!outcome.success) return problem_response(outcome.refusal);
+    if (!outcome.success) return refusal_response(outcome);
     const auto& success = *outcome.success;
     domain::Actor actor{success.user.id,      success.user.username,     success.user.display_name,
                         success.user.country, success.user.authority_id, success.user.role};

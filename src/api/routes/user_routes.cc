@@ -7,6 +7,7 @@
 #include "auth/password.h"
 #include "auth/policy.h"
 #include "common/time.h"
+#include "service/session_service.h"
 #include "service/user_service.h"
 
 namespace taawun::api {
@@ -24,6 +25,29 @@ nlohmann::json user_json(const domain::User& user) {
           {"role", domain::to_string(user.role)},
           {"locked", user.locked_until.has_value()},
           {"created_at", format_rfc3339(user.created_at)}};
+}
+
+// Authenticates the caller and checks that it may do `action`, in a transaction of its own, for a
+// route that does slow work (argon2id) before its real transaction. Not through
+// Exchange::transact: with an Idempotency-Key, transact keeps its work's answer under the key, so
+// this check's answer would be replayed in place of the real one. The real transaction checks
+// again. Returns the refusal to send, or nullopt to go on.
+awaitable<std::optional<Response>> refusal_before_slow_work(Exchange& exchange,
+                                                            auth::Action action) {
+  const std::string token = exchange.bearer_token();
+  Response checked =
+      co_await exchange.transact_anonymous([&](store::Store& store) -> Result<Response> {
+        const service::RequestContext& context = exchange.context();
+        TAAWUN_ASSIGN_OR_RETURN(
+            auto authentication,
+            service::authenticate(store, token, context.now, context.actor.client_address,
+                                  context.actor.request_id));
+        if (!authentication.actor) return problem_response(authentication.refusal);
+        TAAWUN_TRY(auth::authorize(*authentication.actor, action));
+        return Response::empty(204);
+      });
+  if (checked.status != 204) co_return checked;
+  co_return std::nullopt;
 }
 
 awaitable<Response> list(Exchange& exchange) {
@@ -56,11 +80,9 @@ awaitable<Response> create(Exchange& exchange) {
     co_return problem_response(checked.error());
   }
   // Authorise before spending argon2id time on a caller who may not create users.
-  Response denied = co_await exchange.transact([&](store::Store&) -> Result<Response> {
-    TAAWUN_TRY(auth::authorize(exchange.context().actor, auth::Action::kManageUsers));
-    return Response::empty(200);
-  });
-  if (denied.status != 200) co_return denied;
+  if (auto refusal = co_await refusal_before_slow_work(exchange, auth::Action::kManageUsers)) {
+    co_return *refusal;
+  }
   Result<std::string> hash = Error::internal("not hashed");
   co_await exchange.offload([&] { hash = auth::hash_password(password); });
   if (!hash.ok()) co_return problem_response(hash.error());

@@ -91,6 +91,12 @@ class SqliteStore final : public Store {
                                                                    Timestamp not_before) override;
   Status insert_idempotency_record(const IdempotencyRecord& record) override;
   Result<int> purge_idempotency_records(Timestamp before) override;
+  // Accounts (sqlite_account_store.cc).
+  Result<std::optional<auth::ThrottleCounter>> find_login_throttle(std::string_view key) override;
+  Status save_login_throttle(const auth::ThrottleCounter& counter) override;
+  Status delete_login_throttle(std::string_view key) override;
+  Result<int> purge_login_throttles(Timestamp before) override;
+
   void after_commit(std::function<void()> action) override;
   void after_rollback(std::function<void()> action) override;
   // The actions registered since the last call, for the database to run or drop.

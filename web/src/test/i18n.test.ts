@@ -44,7 +44,7 @@ describe('i18n completeness', () => {
       'request.malformed_json', 'request.invalid_utf8', 'request.wrong_type', 'request.unknown_field',
       'request.invalid_query', 'request.too_large', 'validation.missing_field', 'validation.too_long',
       'validation.invalid_value', 'validation.too_many', 'validation.unsafe_character', 'date.invalid', 'auth.unauthenticated',
-      'auth.invalid_credentials', 'auth.locked', 'auth.forbidden', 'not_found', 'route.not_found',
+      'auth.invalid_credentials', 'auth.throttled', 'auth.forbidden', 'not_found', 'route.not_found',
       'route.method_not_allowed', 'precondition.version_mismatch', 'precondition.if_match_required',
       'purpose.required', 'conflict.involvement_duplicate', 'conflict.username_taken',
       'attachment.hash_mismatch', 'attachment.empty', 'attachment.too_many', 'attachment.integrity_failure',

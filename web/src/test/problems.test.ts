@@ -10,14 +10,14 @@ describe('problem+json code → message', () => {
   });
 
   it('translates a known code in every language, without the English detail', async () => {
-    const p = { status: 423, code: 'auth.locked', detail: 'Account locked' };
+    const p = { status: 429, code: 'auth.throttled', detail: 'Too many failed logins' };
     expect(translateProblem(i18n, p)).toEqual({
-      message: expect.stringMatching(/locked/), field: undefined,
+      message: expect.stringMatching(/Too many failed attempts/), field: undefined,
     });
     await act(() => i18n.changeLanguage('fr'));
-    expect(translateProblem(i18n, p).message).toMatch(/verrouillé/);
+    expect(translateProblem(i18n, p).message).toMatch(/Trop de tentatives/);
     await act(() => i18n.changeLanguage('ar'));
-    expect(translateProblem(i18n, p).message).toMatch(/إقفال/);
+    expect(translateProblem(i18n, p).message).toMatch(/محاولات فاشلة/);
   });
 
   it('names the field concerned, with the position in a list', () => {

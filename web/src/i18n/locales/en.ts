@@ -958,7 +958,7 @@ const en = {
     auth: {
       unauthenticated: 'Your session has expired. Please sign in again.',
       invalid_credentials: 'Wrong username or password.',
-      locked: 'This account is locked after too many failed attempts. Try again in 10 minutes or contact your administrator.',
+      throttled: 'Too many failed attempts. Wait a moment, then try again.',
       forbidden: 'Your role does not allow this operation.',
     },
     route: {

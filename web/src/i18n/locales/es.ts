@@ -956,7 +956,7 @@ const es: Messages = {
     auth: {
       unauthenticated: 'Su sesión ha caducado. Vuelva a iniciar sesión.',
       invalid_credentials: 'Usuario o contraseña incorrectos.',
-      locked: 'Esta cuenta está bloqueada tras demasiados intentos fallidos. Inténtelo de nuevo dentro de 10 minutos o contacte con su administrador.',
+      throttled: 'Demasiados intentos fallidos. Espere un momento y vuelva a intentarlo.',
       forbidden: 'Su función no permite esta operación.',
     },
     route: {

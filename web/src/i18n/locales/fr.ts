@@ -956,7 +956,7 @@ const fr: Messages = {
     auth: {
       unauthenticated: 'Votre session a expiré. Veuillez vous reconnecter.',
       invalid_credentials: 'Identifiant ou mot de passe incorrect.',
-      locked: 'Ce compte est verrouillé après trop de tentatives infructueuses. Réessayez dans 10 minutes ou contactez votre administrateur.',
+      throttled: 'Trop de tentatives infructueuses. Patientez un instant, puis réessayez.',
       forbidden: 'Votre fonction ne permet pas cette opération.',
     },
     route: {

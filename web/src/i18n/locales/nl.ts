@@ -956,7 +956,7 @@ const nl: Messages = {
     auth: {
       unauthenticated: 'Uw sessie is verlopen. Meld u opnieuw aan.',
       invalid_credentials: 'Onjuiste gebruikersnaam of onjuist wachtwoord.',
-      locked: 'Dit account is geblokkeerd na te veel mislukte pogingen. Probeer het over 10 minuten opnieuw of neem contact op met uw beheerder.',
+      throttled: 'Te veel mislukte pogingen. Wacht even en probeer het dan opnieuw.',
       forbidden: 'Uw functie staat deze handeling niet toe.',
     },
     route: {

@@ -1,0 +1,191 @@
+// Accounts through the real server (docs/api-contract.md, DESIGN.md §5): an administrator creates
+// the users of its own country, also with an Idempotency-Key (the web client sends one on every
+// POST); failed logins are throttled by client address and by account, never locked, and a known
+// and an unknown username get the same answers.
+//
+// The login tests connect from addresses of 127/8 of their own (HttpClient::set_source_address),
+// so that the throttling they cause slows down no other test.
+
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "support/api_client.h"
+#include "support/demo_platform.h"
+#include "support/fixtures.h"
+#include "support/test_server.h"
+
+namespace taawun::testing {
+namespace {
+
+using nlohmann::json;
+
+constexpr char kNewPassword[] = "a-long-enough-test-password-42";
+
+HttpResponse post_keyed(ApiClient& client, const std::string& path, const json& body,
+                        const std::string& key) {
+  return client.send({"POST",
+                      std::string(kApi) + path,
+                      body.dump(),
+                      {{"Content-Type", "application/json"}, {"Idempotency-Key", key}}});
+}
+
+class ApiAccountsTest : public DemoPlatformSuite<ApiAccountsTest> {
+ protected:
+  static bool user_exists(const std::string& cc, const std::string& username) {
+    for (const json& u : platform_->users(cc)) {
+      if (u.value("username", "") == username) return true;
+    }
+    return false;
+  }
+};
+
+TEST_F(ApiAccountsTest, CreatingAUserWithAnIdempotencyKeyCreatesItAndReplaysTheCreation) {
+  ApiClient admin = as("be.admin");
+  const std::string username = "be.keyed" + random_letters(6);
+  const json body = {{"username", username}, {"password", kNewPassword}, {"role", "analyst"}};
+  const std::string key = random_letters(24);
+
+  HttpResponse first = post_keyed(admin, "/users", body, key);
+  ASSERT_EQ(first.status, 201) << first.describe();
+  EXPECT_EQ(first.header("idempotent-replayed"), "");
+  EXPECT_EQ(first.json().value("username", ""), username);
+  EXPECT_EQ(first.json().value("country", ""), "BE");
+  EXPECT_TRUE(user_exists("be", username));
+
+  HttpResponse again = post_keyed(admin, "/users", body, key);
+  ASSERT_EQ(again.status, 201) << again.describe();
+  EXPECT_EQ(again.header("idempotent-replayed"), "true");
+  EXPECT_EQ(again.json(), first.json());
+
+  // A refused caller's key keeps nothing: the same key then works for the administrator's call.
+  const std::string other = "be.keyed" + random_letters(6);
+  const json other_body = {{"username", other}, {"password", kNewPassword}, {"role", "analyst"}};
+  ApiClient prosecutor = as("be.prosecutor");
+  EXPECT_TRUE(is_problem(post_keyed(prosecutor, "/users", other_body, key), 403, "auth.forbidden"));
+  EXPECT_TRUE(is_problem(post_keyed(prosecutor, "/users", other_body, key), 403, "auth.forbidden"));
+  EXPECT_FALSE(user_exists("be", other));
+}
+
+struct LoginAttempt {
+  int status = 0;
+  std::string code;
+  std::string body;
+  std::string retry_after;
+  bool cookie = false;
+};
+
+LoginAttempt attempt_login(ApiClient& client, const std::string& username,
+                           const std::string& password) {
+  HttpResponse r = client.post("/session", {{"username", username}, {"password", password}});
+  LoginAttempt a{r.status, "", r.body, r.header("retry-after"),
+                 !r.header_values("set-cookie").empty()};
+  if (r.status >= 400) {
+    EXPECT_TRUE(is_problem_status(r, r.status)) << r.describe();
+    a.code = r.json().value("code", "");
+  }
+  return a;
+}
+
+// A client connecting from `address` (any of 127/8).
+struct ClientFrom : ApiClient {
+  ClientFrom(int port, const std::string& address) : ApiClient(port) {
+    http().set_source_address(address);
+  }
+};
+
+// Wrong passwords from one address until the first 429 (at most `limit` attempts).
+std::vector<LoginAttempt> fail_until_throttled(ApiClient& client, const std::string& username,
+                                               int limit) {
+  std::vector<LoginAttempt> out;
+  for (int i = 0; i < limit; ++i) {
+    out.push_back(attempt_login(client, username, "wrong-password-" + std::to_string(i)));
+    if (out.back().status != 401) break;
+  }
+  return out;
+}
+
+TEST_F(ApiAccountsTest, KnownAndUnknownUsernamesGetTheSameAnswersAndNoLock) {
+  // ma.liaison is used by no other test of this program.
+  const std::string known = "ma.liaison";
+  const std::string unknown = "ma.nobody" + random_letters(6);
+  ClientFrom from_known(server().port(), "127.0.0.11");
+  ClientFrom from_unknown(server().port(), "127.0.0.12");
+  const auto known_tries = fail_until_throttled(from_known, known, 12);
+  // At once (the first wait is one second): while throttled, even the right password is refused
+  // the same way, with no session.
+  const LoginAttempt right_but_slowed = attempt_login(from_known, known, server().password());
+  const auto unknown_tries = fail_until_throttled(from_unknown, unknown, 12);
+
+  for (const auto* tries : {&known_tries, &unknown_tries}) {
+    ASSERT_GT(tries->size(), 5u);
+    // Five free failures, 401 each; then 429 with Retry-After, never 423.
+    for (size_t i = 0; i + 1 < tries->size(); ++i) {
+      EXPECT_EQ((*tries)[i].status, 401) << i;
+      EXPECT_EQ((*tries)[i].code, "auth.invalid_credentials") << i;
+      EXPECT_FALSE((*tries)[i].cookie);
+    }
+    const LoginAttempt& last = tries->back();
+    ASSERT_EQ(last.status, 429) << last.body;
+    EXPECT_EQ(last.code, "auth.throttled");
+    ASSERT_FALSE(last.retry_after.empty());
+    EXPECT_GE(std::stoi(last.retry_after), 1);
+    EXPECT_LE(std::stoi(last.retry_after), 15 * 60);
+  }
+  // Byte for byte the same bodies, whether or not the name exists.
+  EXPECT_EQ(known_tries.front().body, unknown_tries.front().body);
+  EXPECT_EQ(known_tries.back().body, unknown_tries.back().body);
+
+  EXPECT_EQ(right_but_slowed.status, 429);
+  EXPECT_EQ(right_but_slowed.code, "auth.throttled");
+  EXPECT_FALSE(right_but_slowed.cookie);
+  EXPECT_EQ(right_but_slowed.body, known_tries.back().body);
+
+  // No lock an outsider can trigger: the owner, from its own address, logs in at once.
+  ClientFrom owner(server().port(), "127.0.0.13");
+  const LoginAttempt own = attempt_login(owner, known, server().password());
+  EXPECT_EQ(own.status, 201) << own.body;
+  EXPECT_TRUE(own.cookie);
+
+  // Every failure is in the account's country's audit log, denied or throttled.
+  const std::string id = platform_->user_id(known);
+  ApiClient auditor = as("ma.auditor");
+  int denied = 0, throttled = 0, succeeded = 0;
+  for (const json& e : list_all(auditor, "/audit")) {
+    if (e.value("operation", "") != "session.login" || e.value("object_id", "") != id) continue;
+    const std::string outcome = e.value("outcome", "");
+    if (outcome == "denied") ++denied;
+    if (outcome == "throttled") ++throttled;
+    if (outcome == "success") ++succeeded;
+    EXPECT_FALSE(e.value("client_address", "").empty());
+  }
+  EXPECT_EQ(denied, static_cast<int>(known_tries.size()) - 1);
+  EXPECT_EQ(throttled, 2);
+  EXPECT_GE(succeeded, 1);
+}
+
+TEST_F(ApiAccountsTest, OneAddressTryingManyNamesIsSlowedDownForAllOfThem) {
+  ClientFrom guesser(server().port(), "127.0.0.21");
+  LoginAttempt last;
+  int attempts = 0;
+  for (; attempts < 40; ++attempts) {
+    last = attempt_login(guesser, "es.guess" + std::to_string(attempts) + random_letters(4),
+                         "wrong-password");
+    if (last.status != 401) break;
+  }
+  ASSERT_EQ(last.status, 429) << last.body;
+  EXPECT_EQ(last.code, "auth.throttled");
+  EXPECT_FALSE(last.retry_after.empty());
+  // Twenty free failures first: per name, each was a first failure.
+  EXPECT_GE(attempts, 20);
+  // The address is slowed down whatever the name, also a real one with its right password...
+  EXPECT_EQ(attempt_login(guesser, "es.analyst", server().password()).status, 429);
+  // ... but the account is not: from another address it logs in.
+  ClientFrom elsewhere(server().port(), "127.0.0.22");
+  EXPECT_EQ(attempt_login(elsewhere, "es.analyst", server().password()).status, 201);
+}
+
+}  // namespace
+}  // namespace taawun::testing
