@@ -99,20 +99,28 @@ asio::awaitable<void> serve_connection(tcp::socket socket, Backend& backend) {
   for (;;) {
     http::request_parser<http::string_body> parser;
     parser.header_limit(32 * 1024);
+    // No limit while the header is read: Beast would compare a Content-Length with its default
+    // (1 MiB) at the end of the header, before the route, and so its own limit, is known.
+    parser.body_limit(boost::none);
     stream.expires_after(std::chrono::seconds(120));
     // The header first: how much body to accept depends on the route (uploads take more).
     auto [header_error, header_bytes] =
         co_await http::async_read_header(stream, buffer, parser, kTuple);
     (void)header_bytes;
     size_t body_limit = kMaxBodyBytes;
+    boost::system::error_code limit_error;
     if (!header_error) {
       body_limit = body_limit_for(std::string(parser.get().method_string()),
                                   std::string_view(parser.get().target()));
+      // A declared length is checked here; a chunked body as its chunks arrive.
+      auto declared = parser.content_length();
+      if (declared && *declared > body_limit) limit_error = http::error::body_limit;
       parser.body_limit(body_limit);
     }
-    auto [read_error, read_bytes] = header_error
-                                        ? std::tuple(header_error, size_t{0})
-                                        : co_await http::async_read(stream, buffer, parser, kTuple);
+    auto [read_error, read_bytes] =
+        header_error || limit_error
+            ? std::tuple(header_error ? header_error : limit_error, size_t{0})
+            : co_await http::async_read(stream, buffer, parser, kTuple);
     (void)read_bytes;
     if (read_error == http::error::body_limit) {
       auto out = to_beast(problem_response(Error{ErrorKind::kTooLarge,
