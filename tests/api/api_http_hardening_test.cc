@@ -1,7 +1,10 @@
 // The HTTP layer under attack (issue 10, "Holes"), through the real server on the demo data:
 //   - body limits are the route's: an attachment of 2 MiB sent with Content-Length is taken (the
 //     parser's default 1 MiB no longer refuses it at the header), 33 MiB gets 413, and JSON
-//     routes still refuse over 1 MiB, with Content-Length or chunked.
+//     routes still refuse over 1 MiB, with Content-Length or chunked;
+//   - framing (RFC 9112 §6.1): any Transfer-Encoding but exactly "chunked", or one together with a
+//     Content-Length, is a 400 request.bad_framing and the connection is closed, so nothing
+//     pipelined behind it (a smuggled request) is read.
 // Raw sockets where the exact bytes on the wire matter; every read has a hang guard, no timing is
 // asserted.
 
@@ -90,11 +93,17 @@ int status_of(const std::string& raw) {
   return std::atoi(raw.substr(9, 3).c_str());
 }
 
-// The body of a raw response (after the blank line), parsed as JSON; discarded when it is not.
+// The body of a raw response (after the blank line) when it is a JSON object, else {}.
 json body_of(const std::string& raw) {
   const size_t at = raw.find("\r\n\r\n");
-  if (at == std::string::npos) return json(json::value_t::discarded);
-  return json::parse(raw.substr(at + 4), nullptr, false);
+  if (at == std::string::npos) return json::object();
+  json body = json::parse(raw.substr(at + 4), nullptr, false);
+  return body.is_object() ? body : json::object();
+}
+
+bool has_header_line(const std::string& raw, std::string_view line) {
+  const std::string head = lower(raw.substr(0, raw.find("\r\n\r\n")));
+  return head.find("\r\n" + lower(line)) != std::string::npos;
 }
 
 // `data` in chunks of at most 64 KiB, then the last chunk.
@@ -190,6 +199,67 @@ TEST_F(ApiHttpHardeningTest, JsonRoutesStillRefuseOverOneMebibyte) {
   ASSERT_FALSE(connection.timed_out());
   EXPECT_EQ(status_of(raw), 413) << raw.substr(0, 600);
   EXPECT_EQ(body_of(raw).value("code", ""), "request.too_large") << raw.substr(0, 600);
+}
+
+// --- 2. Framing: only "chunked", never with Content-Length ---------------------------------
+
+TEST_F(ApiHttpHardeningTest, AmbiguousFramingIs400BadFramingAndClosesTheConnection) {
+  const std::string canary = random_letters(10);
+  const std::string body = proceeding_body(canary, "MA").dump();
+  const std::string length = "Content-Length: " + std::to_string(body.size()) + "\r\n";
+  struct Case {
+    std::string name;
+    std::string framing;  // header lines
+    std::string body;
+  };
+  const std::vector<Case> cases = {
+      {"xchunked with Content-Length", "Transfer-Encoding: xchunked\r\n" + length, body},
+      {"xchunked alone", "Transfer-Encoding: xchunked\r\n", body},
+      {"chunked then Content-Length", "Transfer-Encoding: chunked\r\n" + length, chunked(body)},
+      {"Content-Length then chunked", length + "Transfer-Encoding: chunked\r\n", chunked(body)},
+      {"gzip, chunked", "Transfer-Encoding: gzip, chunked\r\n", chunked(body)},
+      {"chunked, identity", "Transfer-Encoding: chunked, identity\r\n", chunked(body)},
+      {"chunked twice", "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n",
+       chunked(body)},
+      {"empty", "Transfer-Encoding: \r\n" + length, body},
+  };
+  const std::string next = "GET " + std::string(kApi) + "/health HTTP/1.1\r\nHost: x\r\n\r\n";
+  for (const Case& c : cases) {
+    RawConnection connection(server().port());
+    ASSERT_TRUE(connection.connected());
+    // A second request pipelined behind: it must not be answered.
+    connection.send_all(raw_head("POST", std::string(kApi) + "/proceedings",
+                                 "Content-Type: application/json\r\n" + c.framing + "\r\n") +
+                        c.body + next);
+    const std::string raw = connection.read_until_close();
+    EXPECT_FALSE(connection.timed_out()) << c.name << ": the connection stayed open";
+    EXPECT_EQ(status_of(raw), 400) << c.name << ": " << raw.substr(0, 600);
+    EXPECT_EQ(body_of(raw).value("code", ""), "request.bad_framing")
+        << c.name << ": " << raw.substr(0, 600);
+    EXPECT_TRUE(has_header_line(raw, "content-type: application/problem+json"))
+        << c.name << ": " << raw.substr(0, 600);
+    EXPECT_TRUE(has_header_line(raw, "connection: close")) << c.name << ": " << raw.substr(0, 600);
+    EXPECT_EQ(raw.find("HTTP/1.1", 8), std::string::npos)
+        << c.name << ": a second response: " << raw;
+  }
+  // Nothing was created by any of them.
+  ApiClient ma = as("ma.prosecutor");
+  for (const json& p : list_all(ma, "/proceedings")) {
+    EXPECT_EQ(p.dump().find(canary), std::string::npos) << p.dump();
+  }
+}
+
+TEST_F(ApiHttpHardeningTest, ChunkedInAnyCaseStillWorks) {
+  const std::string body = proceeding_body(random_letters(10), "MA").dump();
+  RawConnection connection(server().port());
+  ASSERT_TRUE(connection.connected());
+  connection.send_all(raw_head("POST", std::string(kApi) + "/proceedings",
+                               "Content-Type: application/json\r\nTransfer-Encoding: Chunked\r\n"
+                               "Connection: close\r\n\r\n") +
+                      chunked(body));
+  const std::string raw = connection.read_until_close();
+  ASSERT_FALSE(connection.timed_out());
+  EXPECT_EQ(status_of(raw), 201) << raw.substr(0, 600);
 }
 
 }  // namespace
