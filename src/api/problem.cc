@@ -10,9 +10,9 @@ int http_status(const Error& error) {
       // Structural problems of the HTTP request itself are 400; well-formed but unacceptable values
       // (including an incomplete or invalid cooperation request, "request.incomplete") are 422.
       static constexpr std::string_view kStructural[] = {
-          "request.malformed_json", "request.invalid_utf8",    "request.wrong_type",
-          "request.unknown_field",  "request.invalid_query",   "request.invalid_header",
-          "request.malformed_http", "route.method_not_allowed"};
+          "request.malformed_json", "request.invalid_utf8",  "request.wrong_type",
+          "request.unknown_field",  "request.invalid_query", "request.invalid_header",
+          "request.malformed_http", "request.bad_framing",   "route.method_not_allowed"};
       for (auto code : kStructural) {
         if (error.code == code) return 400;
       }

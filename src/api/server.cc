@@ -87,6 +87,32 @@ http::response<http::string_body> to_beast(const Response& response, unsigned ve
   return out;
 }
 
+// RFC 9112 §6.1/§6.3: a request's body length must be unambiguous. The only transfer coding the
+// server knows is chunked, so a Transfer-Encoding must be exactly that, once, in HTTP/1.1, and
+// never together with a Content-Length; anything else could be read differently by a proxy in
+// front (request smuggling) and is refused, and the connection closed.
+bool ambiguous_framing(const http::request_parser<http::string_body>::value_type& header) {
+  auto codings = header.equal_range(http::field::transfer_encoding);
+  if (codings.first == codings.second) return false;
+  if (std::next(codings.first) != codings.second) return true;
+  if (header.version() < 11 || header.count(http::field::content_length) > 0) return true;
+  std::string_view value = codings.first->value();
+  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+  return !beast::iequals(value, "chunked");
+}
+
+bool is_framing_error(const boost::system::error_code& error) {
+  return error == http::error::bad_transfer_encoding || error == http::error::bad_content_length ||
+         error == http::error::multiple_content_length;
+}
+
+Error bad_framing() {
+  return Error::invalid("request.bad_framing",
+                        "The request's length is ambiguous: send either Content-Length or "
+                        "Transfer-Encoding: chunked, not both and no other coding.");
+}
+
 asio::awaitable<void> serve_connection(tcp::socket socket, Backend& backend) {
   beast::tcp_stream stream(std::move(socket));
   std::string client;
@@ -99,42 +125,52 @@ asio::awaitable<void> serve_connection(tcp::socket socket, Backend& backend) {
   for (;;) {
     http::request_parser<http::string_body> parser;
     parser.header_limit(32 * 1024);
+    // No limit while the header is read: Beast would compare a Content-Length with its default
+    // (1 MiB) at the end of the header, before the route, and so its own limit, is known.
+    parser.body_limit(boost::none);
     stream.expires_after(std::chrono::seconds(120));
     // The header first: how much body to accept depends on the route (uploads take more).
-    auto [header_error, header_bytes] =
+    auto [read_error, header_bytes] =
         co_await http::async_read_header(stream, buffer, parser, kTuple);
     (void)header_bytes;
-    size_t body_limit = kMaxBodyBytes;
-    if (!header_error) {
-      body_limit = body_limit_for(std::string(parser.get().method_string()),
-                                  std::string_view(parser.get().target()));
-      parser.body_limit(body_limit);
+    // A request refused before its body is read: answered, then the connection is closed (what
+    // follows on it cannot be told apart from the unread body).
+    std::optional<Error> refusal;
+    if (!read_error) {
+      const size_t body_limit = body_limit_for(std::string(parser.get().method_string()),
+                                               std::string_view(parser.get().target()));
+      // A declared length is checked here; a chunked body as its chunks arrive.
+      auto declared = parser.content_length();
+      if (ambiguous_framing(parser.get())) {
+        refusal = bad_framing();
+      } else if (declared && *declared > body_limit) {
+        read_error = http::error::body_limit;
+      } else {
+        parser.body_limit(body_limit);
+        auto [body_error, body_bytes] = co_await http::async_read(stream, buffer, parser, kTuple);
+        (void)body_bytes;
+        read_error = body_error;
+      }
+      if (read_error == http::error::body_limit) {
+        refusal =
+            Error{ErrorKind::kTooLarge,
+                  "request.too_large",
+                  "The request body is larger than " + std::to_string(body_limit >> 20) + " MiB.",
+                  {}};
+      }
     }
-    auto [read_error, read_bytes] = header_error
-                                        ? std::tuple(header_error, size_t{0})
-                                        : co_await http::async_read(stream, buffer, parser, kTuple);
-    (void)read_bytes;
-    if (read_error == http::error::body_limit) {
-      auto out = to_beast(problem_response(Error{ErrorKind::kTooLarge,
-                                                 "request.too_large",
-                                                 "The request body is larger than " +
-                                                     std::to_string(body_limit >> 20) + " MiB.",
-                                                 {}}),
-                          11, false);
+    if (!refusal && is_framing_error(read_error)) refusal = bad_framing();
+    if (!refusal && read_error && read_error != http::error::end_of_stream &&
+        read_error != beast::error::timeout && read_error != asio::error::eof &&
+        read_error != asio::error::connection_reset && parser.got_some()) {
+      refusal = Error::invalid("request.malformed_http", "The HTTP request is malformed.");
+    }
+    if (refusal) {
+      auto out = to_beast(problem_response(*refusal), 11, false);
       co_await http::async_write(stream, out, kTuple);
       break;
     }
-    if (read_error) {
-      if (read_error != http::error::end_of_stream && read_error != beast::error::timeout &&
-          read_error != asio::error::eof && read_error != asio::error::connection_reset &&
-          parser.got_some()) {
-        auto out = to_beast(problem_response(Error::invalid("request.malformed_http",
-                                                            "The HTTP request is malformed.")),
-                            11, false);
-        co_await http::async_write(stream, out, kTuple);
-      }
-      break;
-    }
+    if (read_error) break;
     const auto& in = parser.get();
     const bool keep_alive = in.keep_alive();
     stream.expires_never();
