@@ -74,6 +74,16 @@ struct IdempotencyRecord {
   Timestamp created_at{};
 };
 
+// A signed checkpoint of the audit tree (audit/checkpoint.h) as stored, with what is needed to
+// resume the tree from it (audit/merkle.h CompactRange).
+struct AuditCheckpointRecord {
+  long long tree_size = 0;
+  std::string root_hash;              // 64 hex digits
+  std::vector<std::string> frontier;  // 64 hex digits each, largest subtree first
+  std::string note;                   // the signed note, as printed by `taawun audit checkpoint`
+  Timestamp created_at{};
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -211,6 +221,20 @@ class Store {
   virtual Result<Page<audit::AuditEvent>> list_audit(const PageRequest& page) = 0;
   // Calls `visit` for every event in seq order until it returns false.
   virtual Status scan_audit(const std::function<bool(const audit::AuditEvent&)>& visit) = 0;
+  // The same for the events with seq > after_seq only.
+  virtual Status scan_audit_after(long long after_seq,
+                                  const std::function<bool(const audit::AuditEvent&)>& visit) = 0;
+  // The number of audit events (the highest seq; the log has no gaps unless it was tampered with).
+  virtual Result<long long> audit_size() = 0;
+
+  // Audit checkpoints (DESIGN.md §6). insert fails with conflict.audit_checkpoint_exists when one
+  // of that tree size is stored; checkpoints are never updated or deleted.
+  virtual Status insert_audit_checkpoint(const AuditCheckpointRecord& checkpoint) = 0;
+  // The checkpoint of the largest tree size, if any.
+  virtual Result<std::optional<AuditCheckpointRecord>> latest_audit_checkpoint() = 0;
+  // Calls `visit` for every checkpoint in ascending tree size until it returns false.
+  virtual Status scan_audit_checkpoints(
+      const std::function<bool(const AuditCheckpointRecord&)>& visit) = 0;
 };
 
 // A work item: runs inside one transaction. Returning an error rolls back everything it wrote.

@@ -1192,4 +1192,78 @@ Status SqliteStore::scan_audit(const std::function<bool(const audit::AuditEvent&
   }
 }
 
+Status SqliteStore::scan_audit_after(long long after_seq,
+                                     const std::function<bool(const audit::AuditEvent&)>& visit) {
+  TAAWUN_ASSIGN_OR_RETURN(auto stmt, db_.prepare(std::string("SELECT ") + kAuditColumns +
+                                                 " FROM audit_events WHERE seq > ?1 ORDER BY seq"));
+  stmt.bind(1, after_seq);
+  for (;;) {
+    TAAWUN_ASSIGN_OR_RETURN(bool row, stmt.step());
+    if (!row || !visit(audit_from(stmt))) return {};
+  }
+}
+
+Result<long long> SqliteStore::audit_size() {
+  TAAWUN_ASSIGN_OR_RETURN(auto stmt, db_.prepare("SELECT coalesce(max(seq), 0) FROM audit_events"));
+  TAAWUN_ASSIGN_OR_RETURN(bool row, stmt.step());
+  return row ? stmt.integer(0) : 0LL;
+}
+
+namespace {
+
+AuditCheckpointRecord checkpoint_from(const Statement& row) {
+  AuditCheckpointRecord record;
+  record.tree_size = row.integer(0);
+  record.root_hash = row.text(1);
+  const std::string frontier = row.text(2);
+  for (size_t i = 0; i + 64 <= frontier.size(); i += 64) {
+    record.frontier.push_back(frontier.substr(i, 64));
+  }
+  record.note = row.text(3);
+  record.created_at = time_of(row.text(4));
+  return record;
+}
+
+constexpr const char* kCheckpointColumns = "tree_size, root_hash, frontier, note, created_at";
+
+}  // namespace
+
+Status SqliteStore::insert_audit_checkpoint(const AuditCheckpointRecord& checkpoint) {
+  TAAWUN_ASSIGN_OR_RETURN(
+      auto stmt, db_.prepare(std::string("INSERT INTO audit_checkpoints (") + kCheckpointColumns +
+                             ") VALUES (?1, ?2, ?3, ?4, ?5)"));
+  std::string frontier;
+  for (const std::string& hash : checkpoint.frontier) frontier += hash;
+  stmt.bind(1, checkpoint.tree_size)
+      .bind(2, checkpoint.root_hash)
+      .bind(3, frontier)
+      .bind(4, checkpoint.note)
+      .bind(5, time_text(checkpoint.created_at));
+  Status status = stmt.run();
+  if (!status.ok() && status.error().kind == ErrorKind::kConflict) {
+    return Error{ErrorKind::kConflict,
+                 "conflict.audit_checkpoint_exists",
+                 "A checkpoint of this tree size is stored already.",
+                 {}};
+  }
+  return status;
+}
+
+Result<std::optional<AuditCheckpointRecord>> SqliteStore::latest_audit_checkpoint() {
+  TAAWUN_ASSIGN_OR_RETURN(auto stmt,
+                          db_.prepare(std::string("SELECT ") + kCheckpointColumns +
+                                      " FROM audit_checkpoints ORDER BY tree_size DESC LIMIT 1"));
+  return one<AuditCheckpointRecord>(stmt, checkpoint_from);
+}
+
+Status SqliteStore::scan_audit_checkpoints(
+    const std::function<bool(const AuditCheckpointRecord&)>& visit) {
+  TAAWUN_ASSIGN_OR_RETURN(auto stmt, db_.prepare(std::string("SELECT ") + kCheckpointColumns +
+                                                 " FROM audit_checkpoints ORDER BY tree_size"));
+  for (;;) {
+    TAAWUN_ASSIGN_OR_RETURN(bool row, stmt.step());
+    if (!row || !visit(checkpoint_from(stmt))) return {};
+  }
+}
+
 }  // namespace taawun::store::sqlite

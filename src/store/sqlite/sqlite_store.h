@@ -110,6 +110,13 @@ class SqliteStore final : public Store {
   Result<audit::AuditEvent> append_audit(audit::AuditEvent event) override;
   Result<Page<audit::AuditEvent>> list_audit(const PageRequest& page) override;
   Status scan_audit(const std::function<bool(const audit::AuditEvent&)>& visit) override;
+  Status scan_audit_after(long long after_seq,
+                          const std::function<bool(const audit::AuditEvent&)>& visit) override;
+  Result<long long> audit_size() override;
+  Status insert_audit_checkpoint(const AuditCheckpointRecord& checkpoint) override;
+  Result<std::optional<AuditCheckpointRecord>> latest_audit_checkpoint() override;
+  Status scan_audit_checkpoints(
+      const std::function<bool(const AuditCheckpointRecord&)>& visit) override;
 
  private:
   Status write_person_children(const domain::Person& person,

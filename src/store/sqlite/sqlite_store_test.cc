@@ -165,6 +165,65 @@ TEST_F(SqliteStoreTest, FailedWorkRollsBackAloneInItsBatch) {
   EXPECT_EQ(verifier.events_checked(), 160);
 }
 
+TEST_F(SqliteStoreTest, AuditCheckpointsAreKeptInTreeSizeOrderAndNeverReplaced) {
+  ASSERT_TRUE(db_->write([&](Store& s) -> Status {
+                   for (int i = 0; i < 5; ++i) {
+                     audit::AuditEvent event;
+                     event.operation = "person.read";
+                     TAAWUN_TRY(s.append_audit(event));
+                   }
+                   return {};
+                 })
+                  .ok());
+  const auto record = [](long long size, char digit) {
+    AuditCheckpointRecord r;
+    r.tree_size = size;
+    r.root_hash = std::string(64, digit);
+    for (long long bits = size; bits != 0; bits &= bits - 1)
+      r.frontier.push_back(std::string(64, digit));
+    r.note = "taawun.audit/test\n" + std::to_string(size) + "\n...\n";
+    r.created_at = Timestamp(std::chrono::seconds(1'800'000'000 + size));
+    return r;
+  };
+  Status status = db_->write([&](Store& s) -> Status {
+    TAAWUN_ASSIGN_OR_RETURN(auto none, s.latest_audit_checkpoint());
+    EXPECT_FALSE(none.has_value());
+    TAAWUN_ASSIGN_OR_RETURN(long long size, s.audit_size());
+    EXPECT_EQ(size, 5);
+    TAAWUN_TRY(s.insert_audit_checkpoint(record(3, 'a')));
+    TAAWUN_TRY(s.insert_audit_checkpoint(record(5, 'b')));
+    TAAWUN_TRY(s.insert_audit_checkpoint(record(0, 'c')));
+    auto again = s.insert_audit_checkpoint(record(3, 'd'));
+    EXPECT_FALSE(again.ok());
+    if (!again.ok()) {
+      EXPECT_EQ(again.error().code, "conflict.audit_checkpoint_exists");
+    }
+    TAAWUN_ASSIGN_OR_RETURN(auto latest, s.latest_audit_checkpoint());
+    EXPECT_TRUE(latest.has_value());
+    if (latest) {
+      EXPECT_EQ(latest->tree_size, 5);
+      EXPECT_EQ(latest->root_hash, std::string(64, 'b'));
+      EXPECT_EQ(latest->frontier, record(5, 'b').frontier);  // two hashes for 5 = 101b
+      EXPECT_EQ(latest->note, record(5, 'b').note);
+      EXPECT_EQ(latest->created_at, record(5, 'b').created_at);
+    }
+    std::vector<long long> sizes;
+    TAAWUN_TRY(s.scan_audit_checkpoints([&](const AuditCheckpointRecord& r) {
+      sizes.push_back(r.tree_size);
+      return true;
+    }));
+    EXPECT_EQ(sizes, (std::vector<long long>{0, 3, 5}));
+    std::vector<long long> seqs;
+    TAAWUN_TRY(s.scan_audit_after(3, [&](const audit::AuditEvent& e) {
+      seqs.push_back(e.seq);
+      return true;
+    }));
+    EXPECT_EQ(seqs, (std::vector<long long>{4, 5}));
+    return {};
+  });
+  ASSERT_TRUE(status.ok()) << status.error().message;
+}
+
 // Migration 0006 keeps why a notification names its recipients. Rows written before it say "desk"
 // when they name nobody; for the others the reason was never kept and stays empty (the API's null),
 // rather than a guess. (New rows keeping the service's reason: tests/api/api_duty_test.cc.)
