@@ -226,6 +226,39 @@ asio::awaitable<void> reminder_loop(Backend& backend, std::chrono::seconds inter
   }
 }
 
+// The audit checkpointer: a cheap look at the log's size every second, a signature when a thousand
+// entries or the interval have passed. It runs on the database thread like any work, so it needs
+// no lock; an error (a truncated log it refuses to sign) is logged once, not every second.
+asio::awaitable<void> checkpoint_loop(Backend& backend, service::AuditCheckpointer& checkpointer,
+                                      std::chrono::seconds max_age) {
+  asio::steady_timer timer(co_await asio::this_coro::executor);
+  std::string last_error;
+  long long last_size = -1;
+  for (;;) {
+    const Timestamp now = backend.clock.now();
+    long long size = 0;
+    Status status = co_await run_on_database(backend.database, [&](store::Store& store) -> Status {
+      auto latest = checkpointer.update(store, now, /*force=*/false, max_age);
+      if (!latest.ok()) return latest.error();
+      size = latest->tree_size;
+      return {};
+    });
+    if (!status.ok()) {
+      if (status.error().message != last_error) {
+        spdlog::error("audit checkpoints: {}", status.error().message);
+      }
+      last_error = status.error().message;
+    } else {
+      last_error.clear();
+      if (size != last_size) spdlog::info("audit checkpoint: tree size {}", size);
+      last_size = size;
+    }
+    timer.expires_after(std::chrono::seconds(1));
+    auto [error] = co_await timer.async_wait(kTuple);
+    if (error) co_return;
+  }
+}
+
 }  // namespace
 
 Server::Server(store::Database& database, const Clock& clock, ServerOptions options,
@@ -273,6 +306,12 @@ void Server::run() {
         impl_->io,
         reminder_loop(impl_->backend, impl_->options.reminder_interval, impl_->options.reminders),
         asio::detached);
+  }
+  if (impl_->options.checkpointer != nullptr) {
+    asio::co_spawn(impl_->io,
+                   checkpoint_loop(impl_->backend, *impl_->options.checkpointer,
+                                   impl_->options.checkpoint_interval),
+                   asio::detached);
   }
   std::vector<std::thread> threads;
   for (int i = 1; i < impl_->options.threads; ++i) {

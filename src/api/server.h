@@ -12,6 +12,7 @@
 #include "clocks/reminder_plan.h"
 #include "common/clock.h"
 #include "common/result.h"
+#include "service/audit_checkpoint.h"
 #include "service/match_registry.h"
 #include "store/store.h"
 
@@ -26,6 +27,11 @@ struct ServerOptions {
   std::chrono::seconds reminder_interval{30};
   // When reminders fall and whom escalations reach. REQUIRES: clocks::validate(reminders).ok().
   clocks::ReminderPolicy reminders;
+  // Signs audit checkpoints in the background when set (must outlive the server): checked every
+  // second, signed every kCheckpointEveryEntries entries, or once the log has grown and the latest
+  // checkpoint is `checkpoint_interval` old (service/audit_checkpoint.h).
+  service::AuditCheckpointer* checkpointer = nullptr;
+  std::chrono::seconds checkpoint_interval = service::kCheckpointEvery;
 };
 
 class Server {

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/accounts.h"
+#include "cli/audit_key.h"
 #include "cli/commands.h"
 #include "cli/open_database.h"
 #include "service/duty_service.h"
@@ -106,12 +107,16 @@ std::vector<DemoCountry> demo_register() {
 void add_demo_command(CLI::App& app) {
   struct Options {
     std::string db;
+    std::string signing_key;
     std::string password = "taawun-demo-pass";
   };
   auto options = std::make_shared<Options>();
   auto* command =
       app.add_subcommand("demo", "Create a platform with fictional demo data and demo users");
   command->add_option("--db", options->db, "SQLite database file to create")->required();
+  command->add_option("--signing-key", options->signing_key,
+                      "Audit signing key file to create (default: <db>.signing-key, mode 0600, "
+                      "with the public key in <file>.pub)");
   command->add_option("--password", options->password, "Password of every demo user")
       ->capture_default_str();
   command->callback([options] {
@@ -119,8 +124,12 @@ void add_demo_command(CLI::App& app) {
       std::cerr << "taawun: --db " << options->db << " already exists; demo creates a new one\n";
       throw CLI::RuntimeError(kExitFailure);
     }
+    const std::string key_path = signing_key_path(options->db, options->signing_key);
+    if (!signing_key_is_free(key_path)) throw CLI::RuntimeError(kExitFailure);
     auto database = open_database(options->db);
     if (!database) throw CLI::RuntimeError(kExitFailure);
+    const auto key = create_signing_key(key_path, options->db);
+    if (!key) throw CLI::RuntimeError(kExitFailure);
     // The demo's persons are matched as they are entered, so the demo starts with links.
     service::MatchRegistry matching;
     const std::pair<const char*, domain::Role> kRoles[] = {
@@ -188,7 +197,10 @@ void add_demo_command(CLI::App& app) {
         throw CLI::RuntimeError(kExitFailure);
       }
     }
-    std::cout << "Demo platform created in " << options->db << "\n"
+    // The log starts covered by a signed checkpoint: whatever is removed from it later shows.
+    if (!sign_checkpoint_now(*database, *key)) throw CLI::RuntimeError(kExitFailure);
+    std::cout << "Demo platform created in " << options->db << " (audit signing key " << key_path
+              << ")\n"
               << "Users (password '" << options->password << "'):\n";
     for (const char* prefix : {"ma", "fr", "be", "es"}) {
       std::cout << " ";

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "api/server.h"
+#include "cli/audit_key.h"
 #include "cli/commands.h"
 #include "cli/open_database.h"
 #include "clocks/reminder_plan.h"
@@ -13,6 +14,8 @@ namespace taawun::cli {
 void add_serve_command(CLI::App& app) {
   struct Options {
     std::string db;
+    std::string signing_key;
+    long long checkpoint_interval = service::kCheckpointEvery.count();
     api::ServerOptions server;
     long long reminder_interval = 30;
     long long clock_offset = 0;
@@ -21,6 +24,15 @@ void add_serve_command(CLI::App& app) {
   auto options = std::make_shared<Options>();
   auto* command = app.add_subcommand("serve", "Serve the platform over HTTP");
   command->add_option("--db", options->db, "SQLite database file")->required();
+  command->add_option("--signing-key", options->signing_key,
+                      "Audit signing key file, readable by its owner only (default: "
+                      "<db>.signing-key, made by init and demo)");
+  command
+      ->add_option("--checkpoint-interval", options->checkpoint_interval,
+                   "Sign an audit checkpoint when the log has grown and the latest is this many "
+                   "seconds old (and at every 1,000 entries in any case)")
+      ->check(CLI::Range(1LL, 3600LL))
+      ->capture_default_str();
   command->add_option("--port", options->server.port, "TCP port (0: any free port)")
       ->capture_default_str();
   command->add_option("--address", options->server.address, "Address to listen on")
@@ -48,6 +60,18 @@ void add_serve_command(CLI::App& app) {
       std::cerr << "taawun: --reminder-points: " << valid.error().message << "\n";
       throw CLI::RuntimeError(kExitUsage);
     }
+    // Without its key the server would keep a log nobody can hold it to: refuse to serve.
+    const std::string key_path = signing_key_path(options->db, options->signing_key);
+    auto key = load_signing_key(key_path);
+    if (!key) {
+      std::cerr << "taawun: serve needs the audit signing key (init and demo create it; for a "
+                   "database made before signed checkpoints: taawun audit keygen --db "
+                << options->db << ")\n";
+      throw CLI::RuntimeError(kExitFailure);
+    }
+    service::AuditCheckpointer checkpointer(std::move(*key));
+    options->server.checkpointer = &checkpointer;
+    options->server.checkpoint_interval = std::chrono::seconds(options->checkpoint_interval);
     auto database = open_database(options->db);
     if (!database) throw CLI::RuntimeError(kExitFailure);
     // The matching index lives in memory, rebuilt from the register at every start.
@@ -72,6 +96,13 @@ void add_serve_command(CLI::App& app) {
     // Tests and scripts wait for this line before connecting.
     std::cout << "taawun: listening on " << options->server.address << ":" << *port << std::endl;
     server.run();
+    // The entries written since the last checkpoint are signed before the server goes. (After a
+    // SIGKILL, the next start signs them.)
+    Status signed_tail = database->write([&](store::Store& store) -> Status {
+      auto latest = checkpointer.update(store, clock.now(), /*force=*/true);
+      return latest.ok() ? Status() : Status(latest.error());
+    });
+    if (!signed_tail.ok()) spdlog::error("audit checkpoint: {}", signed_tail.error().message);
     // Drain the database before the server and the index go: queued work still refers to them.
     database.reset();
     spdlog::info("taawun: stopped");

@@ -226,12 +226,16 @@ Result<AuditCheck> check_audit_log(store::Store& store, const AuditCheckOptions&
   CompactRange range;
   size_t next = 0;
   uint64_t last_matching = 0;  // the largest signed tree the log still has
+  bool matched = false;
   bool forked = false;
   const auto reach_targets = [&] {
     for (; next < targets.size() && targets[next].size == range.size(); ++next) {
       const Target& target = targets[next];
       if (range.root() == target.root) {
-        if (!forked) last_matching = target.size;
+        if (!forked) {
+          last_matching = target.size;
+          matched = true;
+        }
         continue;
       }
       forked = true;
@@ -242,9 +246,10 @@ Result<AuditCheck> check_audit_log(store::Store& store, const AuditCheckOptions&
       } else {
         check.faults.push_back("forked: the first " + std::to_string(target.size) +
                                " entries do not hash to the root signed in " + target.what +
-                               "; the log was rewritten after entry " +
-                               std::to_string(last_matching) +
-                               ", the largest signed tree it still matches");
+                               (matched ? "; the log was rewritten after entry " +
+                                              std::to_string(last_matching) +
+                                              ", the largest signed tree it still matches"
+                                        : "; no signed tree of it still matches"));
       }
     }
   };
