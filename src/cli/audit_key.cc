@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cli/open_database.h"
 #include "service/audit_checkpoint.h"
 
 namespace taawun::cli {
@@ -31,6 +32,22 @@ std::optional<audit::SigningKey> create_signing_key(const std::string& key_path,
     return std::nullopt;
   }
   return std::move(key).value();
+}
+
+std::optional<NewDatabase> create_database_with_key(const std::string& db,
+                                                    const std::string& signing_key_option,
+                                                    std::string_view command) {
+  if (std::filesystem::exists(db)) {
+    std::cerr << "taawun: --db " << db << " already exists; " << command << " creates a new one\n";
+    return std::nullopt;
+  }
+  std::string key_path = signing_key_path(db, signing_key_option);
+  if (!signing_key_is_free(key_path)) return std::nullopt;
+  auto database = open_database(db);
+  if (!database) return std::nullopt;
+  auto key = create_signing_key(key_path, db);
+  if (!key) return std::nullopt;
+  return NewDatabase{std::move(database), std::move(*key), std::move(key_path)};
 }
 
 std::optional<audit::SigningKey> load_signing_key(const std::string& key_path) {

@@ -1,13 +1,11 @@
 // taawun demo: a platform with fictional data for the four member countries. Every person here is
 // invented; similar spellings across countries are deliberate, to show cross-border matching.
 
-#include <filesystem>
 #include <iostream>
 
 #include "cli/accounts.h"
 #include "cli/audit_key.h"
 #include "cli/commands.h"
-#include "cli/open_database.h"
 #include "service/duty_service.h"
 #include "service/involvement_service.h"
 #include "service/match_registry.h"
@@ -120,16 +118,9 @@ void add_demo_command(CLI::App& app) {
   command->add_option("--password", options->password, "Password of every demo user")
       ->capture_default_str();
   command->callback([options] {
-    if (std::filesystem::exists(options->db)) {
-      std::cerr << "taawun: --db " << options->db << " already exists; demo creates a new one\n";
-      throw CLI::RuntimeError(kExitFailure);
-    }
-    const std::string key_path = signing_key_path(options->db, options->signing_key);
-    if (!signing_key_is_free(key_path)) throw CLI::RuntimeError(kExitFailure);
-    auto database = open_database(options->db);
-    if (!database) throw CLI::RuntimeError(kExitFailure);
-    const auto key = create_signing_key(key_path, options->db);
-    if (!key) throw CLI::RuntimeError(kExitFailure);
+    auto platform = create_database_with_key(options->db, options->signing_key, "demo");
+    if (!platform) throw CLI::RuntimeError(kExitFailure);
+    store::Database& database = *platform->database;
     // The demo's persons are matched as they are entered, so the demo starts with links.
     service::MatchRegistry matching;
     const std::pair<const char*, domain::Role> kRoles[] = {
@@ -142,7 +133,7 @@ void add_demo_command(CLI::App& app) {
       std::optional<domain::User> prosecutor, liaison, admin;
       for (const auto& [suffix, role] : kRoles) {
         const std::string username = std::string(country.prefix) + "." + suffix;
-        auto created = create_account(*database, {username, username, role, "", "", country.code},
+        auto created = create_account(database, {username, username, role, "", "", country.code},
                                       options->password);
         if (!created.ok()) {
           std::cerr << "taawun: " << username << ": " << created.error().message << "\n";
@@ -163,7 +154,7 @@ void add_demo_command(CLI::App& app) {
                        .request_id = "demo"};
       context.purpose = "demo data";
       context.now = SystemClock().now();
-      Status seeded = database->write([&](store::Store& store) -> Status {
+      Status seeded = database.write([&](store::Store& store) -> Status {
         TAAWUN_ASSIGN_OR_RETURN(auto proceeding,
                                 service::create_proceeding(store, context, country.proceeding));
         for (const DemoPerson& demo : country.persons) {
@@ -198,9 +189,9 @@ void add_demo_command(CLI::App& app) {
       }
     }
     // The log starts covered by a signed checkpoint: whatever is removed from it later shows.
-    if (!sign_checkpoint_now(*database, *key)) throw CLI::RuntimeError(kExitFailure);
-    std::cout << "Demo platform created in " << options->db << " (audit signing key " << key_path
-              << ")\n"
+    if (!sign_checkpoint_now(database, platform->key)) throw CLI::RuntimeError(kExitFailure);
+    std::cout << "Demo platform created in " << options->db << " (audit signing key "
+              << platform->key_path << ")\n"
               << "Users (password '" << options->password << "'):\n";
     for (const char* prefix : {"ma", "fr", "be", "es"}) {
       std::cout << " ";

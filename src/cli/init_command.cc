@@ -1,10 +1,8 @@
-#include <filesystem>
 #include <iostream>
 
 #include "cli/accounts.h"
 #include "cli/audit_key.h"
 #include "cli/commands.h"
-#include "cli/open_database.h"
 #include "common/ids.h"
 
 namespace taawun::cli {
@@ -25,16 +23,9 @@ void add_init_command(CLI::App& app) {
   command->add_option("--password", options->password,
                       "Administrators' password (default: a random one each, printed)");
   command->callback([options] {
-    if (std::filesystem::exists(options->db)) {
-      std::cerr << "taawun: --db " << options->db << " already exists; init creates a new one\n";
-      throw CLI::RuntimeError(kExitFailure);
-    }
-    const std::string key_path = signing_key_path(options->db, options->signing_key);
-    if (!signing_key_is_free(key_path)) throw CLI::RuntimeError(kExitFailure);
-    auto database = open_database(options->db);
-    if (!database) throw CLI::RuntimeError(kExitFailure);
-    const auto key = create_signing_key(key_path, options->db);
-    if (!key) throw CLI::RuntimeError(kExitFailure);
+    auto platform = create_database_with_key(options->db, options->signing_key, "init");
+    if (!platform) throw CLI::RuntimeError(kExitFailure);
+    store::Database& database = *platform->database;
     for (const char* country : {"MA", "FR", "BE", "ES"}) {
       std::string lower = country;
       for (auto& c : lower) c = static_cast<char>(std::tolower(c));
@@ -45,7 +36,7 @@ void add_init_command(CLI::App& app) {
                              "",
                              "",
                              country};
-      auto created = create_account(*database, admin, password);
+      auto created = create_account(database, admin, password);
       if (!created.ok()) {
         std::cerr << "taawun: " << admin.username << ": " << created.error().message << "\n";
         throw CLI::RuntimeError(kExitFailure);
@@ -53,7 +44,7 @@ void add_init_command(CLI::App& app) {
       std::cout << admin.username << "\t" << password << "\n";
     }
     // The log starts covered by a signed checkpoint: whatever is removed from it later shows.
-    if (!sign_checkpoint_now(*database, *key)) throw CLI::RuntimeError(kExitFailure);
+    if (!sign_checkpoint_now(database, platform->key)) throw CLI::RuntimeError(kExitFailure);
   });
 }
 
