@@ -63,12 +63,11 @@ size_t utf8_length(std::string_view text) {
 }
 
 std::optional<char32_t> first_unsafe_character(std::string_view text, LineBreaks line_breaks) {
-  const auto unsafe = [line_breaks](char32_t cp) { return is_unsafe(cp, line_breaks); };
   char32_t cp;
   for (size_t i = 0; i < text.size();) {
     const size_t n = decode(text, i, cp);
     if (n == 0) return std::nullopt;  // outside the contract; is_valid_utf8 reports it
-    if (unsafe(cp)) return cp;
+    if (is_unsafe(cp, line_breaks)) return cp;
     i += n;
   }
   return std::nullopt;
