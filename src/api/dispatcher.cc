@@ -1,5 +1,6 @@
 #include "api/dispatcher.h"
 
+#include <cctype>
 #include <exception>
 #include <utility>
 
@@ -57,6 +58,20 @@ Status check_text_inputs(const Request& request) {
   return {};
 }
 
+// A body is JSON, declared as such (RFC 8259 §11; parameters such as charset are ignored): a
+// browser sends text/plain, a form or multipart across sites without asking first, so they are
+// refused before anything is done. Uploads (raw-body routes) declare the file's own type.
+bool declared_json(const Request& request) {
+  std::string type = request.header("content-type");
+  type = type.substr(0, type.find(';'));
+  const auto first = type.find_first_not_of(" \t");
+  const auto last = type.find_last_not_of(" \t");
+  if (first == std::string::npos) return false;
+  type = type.substr(first, last - first + 1);
+  for (auto& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return type == "application/json";
+}
+
 }  // namespace
 
 boost::asio::awaitable<Response> dispatch(Backend& backend, Request request) {
@@ -77,6 +92,11 @@ boost::asio::awaitable<Response> dispatch(Backend& backend, Request request) {
   }
   if (Status inputs = check_text_inputs(request); !inputs.ok()) {
     co_return problem_response(inputs.error());
+  }
+  if (match.route->raw_body_limit == 0 && !request.body.empty() && !declared_json(request)) {
+    co_return problem_response(
+        Error::invalid("request.unsupported_media_type",
+                       "A request body must be JSON, sent with Content-Type: application/json."));
   }
   nlohmann::json body;
   if (match.route->raw_body_limit > 0) {

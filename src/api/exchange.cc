@@ -8,6 +8,7 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include "api/idempotency.h"
+#include "api/origin.h"
 #include "api/problem.h"
 #include "common/time.h"
 #include "service/idempotency_service.h"
@@ -40,14 +41,22 @@ Exchange::Exchange(Backend& backend, const Request& request,
   context_.actor.request_id = request.request_id;
 }
 
-std::string Exchange::bearer_token() const {
-  const std::string authorization = request_.header("authorization");
+namespace {
+
+// The token of an `Authorization: Bearer` header, or "".
+std::string authorization_token(const Request& request) {
+  const std::string authorization = request.header("authorization");
   constexpr std::string_view kBearer = "Bearer ";
   if (authorization.size() > kBearer.size() &&
       std::string_view(authorization).substr(0, kBearer.size()) == kBearer) {
     return authorization.substr(kBearer.size());
   }
-  const std::string cookies = request_.header("cookie");
+  return {};
+}
+
+// The token of the taawun_session cookie, or "".
+std::string cookie_token(const Request& request) {
+  const std::string cookies = request.header("cookie");
   constexpr std::string_view kCookie = "taawun_session=";
   size_t at = 0;
   while (at < cookies.size()) {
@@ -61,8 +70,33 @@ std::string Exchange::bearer_token() const {
   return {};
 }
 
+// A browser sends the session cookie with whatever request any page makes; a write that rides on
+// the cookie must come from a page of this server (the Origin says so, and no page can forge it).
+// A Bearer token is never sent by a browser on its own, so it needs no such check.
+Status check_cookie_origin(const Request& request, const std::string& public_origin) {
+  const bool safe =
+      request.method == "GET" || request.method == "HEAD" || request.method == "OPTIONS";
+  if (safe || !authorization_token(request).empty() || cookie_token(request).empty()) return {};
+  if (is_own_origin(request.header("origin"), request.header("host"), public_origin)) return {};
+  return Error{ErrorKind::kForbidden,
+               "auth.origin_refused",
+               "A change authenticated by the session cookie must come from this server's own "
+               "pages (the Origin header is missing or another site's).",
+               {}};
+}
+
+}  // namespace
+
+std::string Exchange::bearer_token() const {
+  std::string token = authorization_token(request_);
+  return token.empty() ? cookie_token(request_) : token;
+}
+
 asio::awaitable<Response> Exchange::transact(Work work) {
   context_.now = backend_.clock.now();
+  if (Status origin = check_cookie_origin(request_, backend_.public_origin); !origin.ok()) {
+    co_return problem_response(origin.error());
+  }
   const std::string token = bearer_token();
   std::string idempotency_key;
   if (request_.method == "POST") {

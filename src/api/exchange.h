@@ -29,6 +29,8 @@ struct Backend {
   boost::asio::thread_pool& cpu_pool;          // for deliberately slow work (argon2id)
   const class StaticSite* web = nullptr;       // the front end, when served
   service::MatchRegistry* matching = nullptr;  // the person index, for link detection
+  // The origin browsers see ("https://taawun.example"); empty: that of each request's Host.
+  std::string public_origin;
 };
 
 class Exchange {

@@ -13,6 +13,7 @@ int http_status(const Error& error) {
           "request.malformed_json", "request.invalid_utf8",  "request.wrong_type",
           "request.unknown_field",  "request.invalid_query", "request.invalid_header",
           "request.malformed_http", "request.bad_framing",   "route.method_not_allowed"};
+      if (error.code == "request.unsupported_media_type") return 415;
       for (auto code : kStructural) {
         if (error.code == code) return 400;
       }
@@ -63,6 +64,8 @@ const char* title_of(int status) {
       return "Precondition Failed";
     case 413:
       return "Content Too Large";
+    case 415:
+      return "Unsupported Media Type";
     case 422:
       return "Unprocessable Content";
     case 423:

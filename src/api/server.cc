@@ -33,7 +33,7 @@ struct Server::Impl {
         acceptor(io),
         signals(io, SIGINT, SIGTERM),
         cpu_pool(2),
-        backend{database, clock, cpu_pool, nullptr, matching} {}
+        backend{database, clock, cpu_pool, nullptr, matching, this->options.public_origin} {}
 
   ServerOptions options;
   asio::io_context io;

@@ -23,6 +23,10 @@ struct ServerOptions {
   unsigned short port = 8080;  // 0: any free port
   int threads = 2;
   std::string web_directory;  // serve the built front end from here at "/" when not empty
+  // The origin the platform is reached at ("https://taawun.example" behind a TLS proxy): writes
+  // authenticated by the session cookie must come from it. Empty: from the Host header's.
+  // REQUIRES: empty or normalize_origin(public_origin) (api/origin.h) has a value.
+  std::string public_origin;
   // How often the reminder scheduler looks for due reminders and escalations; 0 disables it.
   std::chrono::seconds reminder_interval{30};
   // When reminders fall and whom escalations reach. REQUIRES: clocks::validate(reminders).ok().

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "api/origin.h"
 #include "api/server.h"
 #include "cli/audit_key.h"
 #include "cli/commands.h"
@@ -51,6 +52,9 @@ void add_serve_command(CLI::App& app) {
       ->capture_default_str();
   command->add_option("--clock-offset", options->clock_offset,
                       "Run with the clock shifted by this many seconds (exercises and tests only)");
+  command->add_option("--public-origin", options->server.public_origin,
+                      "The origin browsers reach the platform at (e.g. https://taawun.example "
+                      "behind a TLS proxy); default: that of each request's Host header");
   command->add_option("--threads", options->server.threads, "I/O threads")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
@@ -58,6 +62,13 @@ void add_serve_command(CLI::App& app) {
     options->server.reminders.percent_points = options->reminder_points;
     if (Status valid = clocks::validate(options->server.reminders); !valid.ok()) {
       std::cerr << "taawun: --reminder-points: " << valid.error().message << "\n";
+      throw CLI::RuntimeError(kExitUsage);
+    }
+    if (!options->server.public_origin.empty() &&
+        !api::normalize_origin(options->server.public_origin)) {
+      std::cerr << "taawun: --public-origin: expected scheme://host[:port] (http or https, no "
+                   "path), got \""
+                << options->server.public_origin << "\"\n";
       throw CLI::RuntimeError(kExitUsage);
     }
     // Without its key the server would keep a log nobody can hold it to: refuse to serve.

@@ -4,7 +4,12 @@
 //     routes still refuse over 1 MiB, with Content-Length or chunked;
 //   - framing (RFC 9112 §6.1): any Transfer-Encoding but exactly "chunked", or one together with a
 //     Content-Length, is a 400 request.bad_framing and the connection is closed, so nothing
-//     pipelined behind it (a smuggled request) is read.
+//     pipelined behind it (a smuggled request) is read;
+//   - request bodies are JSON: a body of another media type (text/plain, a form, none declared)
+//     is a 415 request.unsupported_media_type before anything is done; uploads keep theirs;
+//   - a write authenticated by the session cookie (what a browser adds by itself) needs an
+//     Origin that is the server's own (that of the Host header, or `serve --public-origin`);
+//     a foreign, "null" or missing one is a 403 auth.origin_refused. Bearer tokens are unaffected.
 // Raw sockets where the exact bytes on the wire matter; every read has a hang guard, no timing is
 // asserted.
 
@@ -14,6 +19,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -260,6 +266,198 @@ TEST_F(ApiHttpHardeningTest, ChunkedInAnyCaseStillWorks) {
   const std::string raw = connection.read_until_close();
   ASSERT_FALSE(connection.timed_out());
   EXPECT_EQ(status_of(raw), 201) << raw.substr(0, 600);
+}
+
+// --- 3. Bodies are JSON ---------------------------------------------------------------------
+
+TEST_F(ApiHttpHardeningTest, BodiesOfAnotherMediaTypeAre415) {
+  ApiClient ma = as("ma.prosecutor");
+  const std::string canary = random_letters(10);
+  const std::string body = proceeding_body(canary, "MA").dump();
+  for (const char* type : {"text/plain", "text/plain;charset=UTF-8",
+                           "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
+                           "application/jsonx", "application/problem+json", "json", ""}) {
+    HttpRequest request{"POST", std::string(kApi) + "/proceedings", body, {}};
+    if (*type) request.headers.push_back({"Content-Type", type});
+    HttpResponse r = ma.send(request);
+    EXPECT_TRUE(is_problem(r, 415, "request.unsupported_media_type")) << "'" << type << "'";
+  }
+  for (const json& p : list_all(ma, "/proceedings")) {
+    EXPECT_EQ(p.dump().find(canary), std::string::npos) << p.dump();
+  }
+
+  // A PATCH, a body on a route that takes none, and the login are no different.
+  HttpResponse created = ma.post("/proceedings", proceeding_body(random_letters(10), "MA"));
+  ASSERT_EQ(created.status, 201) << created.describe();
+  const std::string id = created.json().value("id", "");
+  HttpRequest patch{"PATCH",
+                    std::string(kApi) + "/proceedings/" + id,
+                    R"({"stage":"trial"})",
+                    {{"Content-Type", "text/plain"}, {"If-Match", if_match_of(created.json())}}};
+  EXPECT_TRUE(is_problem(ma.send(patch), 415, "request.unsupported_media_type"));
+  EXPECT_EQ(ma.get("/proceedings/" + id).json().value("stage", ""),
+            created.json().value("stage", ""));
+  const std::string request_id = ma_draft();
+  HttpRequest review{
+      "POST",
+      std::string(kApi) + "/requests/" + request_id + "/review",
+      "x=1",
+      {{"Content-Type", "application/x-www-form-urlencoded"}, {"X-Purpose", kDefaultPurpose}}};
+  EXPECT_TRUE(is_problem(ma.send(review), 415, "request.unsupported_media_type"));
+  HttpResponse login =
+      ApiClient(server().port())
+          .post_raw("/session",
+                    json{{"username", "ma.prosecutor"}, {"password", server().password()}}.dump(),
+                    "text/plain");
+  EXPECT_TRUE(is_problem(login, 415, "request.unsupported_media_type"));
+}
+
+TEST_F(ApiHttpHardeningTest, JsonWithParametersOrInAnyCaseIsTaken) {
+  ApiClient ma = as("ma.prosecutor");
+  for (const char* type : {"application/json; charset=utf-8", "Application/JSON",
+                           "application/json;charset=\"UTF-8\""}) {
+    HttpResponse r =
+        ma.post_raw("/proceedings", proceeding_body(random_letters(10), "MA").dump(), type);
+    EXPECT_EQ(r.status, 201) << type << ": " << r.describe();
+  }
+  // A route that takes no body takes an empty one of any declared type.
+  const std::string request_id = ma_draft();
+  HttpRequest review{"POST",
+                     std::string(kApi) + "/requests/" + request_id + "/review",
+                     "",
+                     {{"Content-Type", "text/plain"}, {"X-Purpose", kDefaultPurpose}}};
+  EXPECT_EQ(ma.send(review).status, 200);
+}
+
+TEST_F(ApiHttpHardeningTest, UploadsKeepTheirMediaTypes) {
+  const std::string id = ma_draft();
+  for (const char* type : {"text/plain", "application/pdf", "image/jpeg",
+                           "application/x-www-form-urlencoded", "application/octet-stream"}) {
+    HttpResponse r = upload(id, std::string("file of type ") + type, type);
+    ASSERT_EQ(r.status, 201) << type << ": " << r.describe();
+    EXPECT_EQ(r.json().value("media_type", ""), type);
+  }
+}
+
+// --- 4. Cookie-authenticated writes come from the server's own origin ------------------------
+
+// A request carrying ma.prosecutor's session as the cookie only, with exactly these headers.
+HttpResponse with_cookie(int port, const std::string& token, HttpRequest request,
+                         std::optional<std::string> origin) {
+  request.headers.push_back({"Cookie", "theme=dark; taawun_session=" + token});
+  if (origin) request.headers.push_back({"Origin", *origin});
+  HttpClient http("127.0.0.1", port);
+  return http.send(request);
+}
+
+HttpRequest json_request(const std::string& method, const std::string& path, const json& body,
+                         std::vector<Header> headers = {}) {
+  headers.push_back({"Content-Type", "application/json"});
+  headers.push_back({"X-Purpose", kDefaultPurpose});
+  return {method, std::string(kApi) + path, body.is_null() ? std::string() : body.dump(),
+          std::move(headers)};
+}
+
+TEST_F(ApiHttpHardeningTest, CookieWritesFromAnotherOriginAre403) {
+  const int port = server().port();
+  const std::string token = as("ma.prosecutor").token();
+  const std::string own = "http://127.0.0.1:" + std::to_string(port);
+  const std::string canary = random_letters(10);
+  for (std::optional<std::string> origin : std::vector<std::optional<std::string>>{
+           "https://evil.example", "null", std::nullopt, "", own + ".evil.example",
+           "http://127.0.0.1", "http://127.0.0.1:1", own + "/path"}) {
+    HttpResponse r = with_cookie(
+        port, token, json_request("POST", "/proceedings", proceeding_body(canary, "MA")), origin);
+    EXPECT_TRUE(is_problem(r, 403, "auth.origin_refused")) << origin.value_or("(none)");
+  }
+  ApiClient ma = as("ma.prosecutor");
+  for (const json& p : list_all(ma, "/proceedings")) {
+    EXPECT_EQ(p.dump().find(canary), std::string::npos) << p.dump();
+  }
+
+  // PATCH, DELETE and logging out are writes too.
+  HttpResponse created = ma.post("/proceedings", proceeding_body(random_letters(10), "MA"));
+  ASSERT_EQ(created.status, 201) << created.describe();
+  const std::string id = created.json().value("id", "");
+  const Header if_match{"If-Match", if_match_of(created.json())};
+  EXPECT_TRUE(is_problem(
+      with_cookie(port, token,
+                  json_request("PATCH", "/proceedings/" + id, {{"stage", "trial"}}, {if_match}),
+                  "https://evil.example"),
+      403, "auth.origin_refused"));
+  EXPECT_TRUE(is_problem(
+      with_cookie(port, token, {"DELETE", std::string(kApi) + "/proceedings/" + id, "", {if_match}},
+                  "https://evil.example"),
+      403, "auth.origin_refused"));
+  EXPECT_TRUE(is_problem(
+      with_cookie(port, token, {"DELETE", std::string(kApi) + "/session", "", {}}, std::nullopt),
+      403, "auth.origin_refused"));
+  EXPECT_EQ(ma.get("/proceedings/" + id).json().value("stage", ""),
+            created.json().value("stage", ""));
+  EXPECT_EQ(ma.get("/proceedings/" + id).status, 200);
+  EXPECT_EQ(ma.get("/session", std::nullopt).status, 200);
+
+  // Reads are not writes: a cookie GET needs no Origin.
+  EXPECT_EQ(with_cookie(port, token, json_request("GET", "/proceedings/" + id, nullptr),
+                        "https://evil.example")
+                .status,
+            200);
+}
+
+TEST_F(ApiHttpHardeningTest, CookieWritesFromTheOwnOriginAreDone) {
+  const int port = server().port();
+  const std::string token = as("ma.prosecutor").token();
+  for (const std::string& origin :
+       {"http://127.0.0.1:" + std::to_string(port), "HTTP://127.0.0.1:" + std::to_string(port)}) {
+    HttpResponse r = with_cookie(
+        port, token,
+        json_request("POST", "/proceedings", proceeding_body(random_letters(10), "MA")), origin);
+    EXPECT_EQ(r.status, 201) << origin << ": " << r.describe();
+  }
+  // The origin is the Host's: a request naming another host is refused even from this one.
+  const std::string body = proceeding_body(random_letters(10), "MA").dump();
+  RawConnection connection(port);
+  ASSERT_TRUE(connection.connected());
+  connection.send_all(
+      "POST " + std::string(kApi) +
+      "/proceedings HTTP/1.1\r\nHost: taawun.example\r\nCookie: taawun_session=" + token +
+      "\r\nOrigin: http://127.0.0.1:" + std::to_string(port) +
+      "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+      "\r\nConnection: close\r\n\r\n" + body);
+  const std::string raw = connection.read_until_close();
+  ASSERT_FALSE(connection.timed_out());
+  EXPECT_EQ(status_of(raw), 403) << raw.substr(0, 600);
+  EXPECT_EQ(body_of(raw).value("code", ""), "auth.origin_refused") << raw.substr(0, 600);
+}
+
+TEST_F(ApiHttpHardeningTest, BearerWritesNeedNoOrigin) {
+  ApiClient ma = as("ma.prosecutor");
+  for (std::optional<std::string> origin :
+       std::vector<std::optional<std::string>>{"https://evil.example", std::nullopt}) {
+    HttpRequest request =
+        json_request("POST", "/proceedings", proceeding_body(random_letters(10), "MA"));
+    if (origin) request.headers.push_back({"Origin", *origin});
+    HttpResponse r = ma.send(request);
+    EXPECT_EQ(r.status, 201) << origin.value_or("(none)") << ": " << r.describe();
+  }
+}
+
+TEST(ApiHttpHardeningPublicOriginTest, TheConfiguredPublicOriginIsTheOnlyOwnOne) {
+  TestServer server(TestServerOptions{.serve_args = {"--public-origin", "https://taawun.example"}});
+  ASSERT_TRUE(server.create_demo());
+  ASSERT_TRUE(server.start()) << server.logs();
+  const std::string token = login(server.port(), "fr.prosecutor", server.password());
+  ASSERT_FALSE(token.empty());
+  const auto post = [&](const std::string& origin) {
+    return with_cookie(
+        server.port(), token,
+        json_request("POST", "/proceedings", proceeding_body(random_letters(10), "FR")), origin);
+  };
+  EXPECT_EQ(post("https://taawun.example").status, 201);
+  EXPECT_EQ(post("https://taawun.example:443").status, 201);
+  EXPECT_TRUE(is_problem(post("http://127.0.0.1:" + std::to_string(server.port())), 403,
+                         "auth.origin_refused"));
+  EXPECT_TRUE(is_problem(post("http://taawun.example"), 403, "auth.origin_refused"));
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "support/fixtures.h"
+
 namespace taawun::testing {
 
 namespace {
@@ -32,6 +34,12 @@ HttpResponse ApiClient::send(HttpRequest request) {
   if (!token_.empty()) {
     if (use_cookie_) {
       request.headers.push_back({"Cookie", "taawun_session=" + token_});
+      // As a browser on the server's own page does: a cookie write needs the server's origin.
+      bool has_origin = false;
+      for (const Header& h : request.headers) has_origin |= lower(h.name) == "origin";
+      if (!has_origin) {
+        request.headers.push_back({"Origin", "http://127.0.0.1:" + std::to_string(port())});
+      }
     } else {
       request.headers.push_back({"Authorization", "Bearer " + token_});
     }

@@ -26,7 +26,8 @@ class ApiClient {
 
   void set_token(std::string token) { token_ = std::move(token); }
   const std::string& token() const { return token_; }
-  // Send the token as the taawun_session cookie instead of a Bearer header.
+  // Send the token as the taawun_session cookie instead of a Bearer header, with the Origin of
+  // the server's own page (http://127.0.0.1:<port>) unless the request has one, as a browser does.
   void set_use_cookie(bool use_cookie) { use_cookie_ = use_cookie; }
 
   // `path` is below /api/v1 (e.g. "/persons?name=x"). Requests send X-Purpose when `purpose` is
