@@ -1,5 +1,7 @@
 #include "api/server.h"
 
+#include <cerrno>
+#include <memory>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -11,6 +13,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
 
+#include "api/connection_table.h"
 #include "api/dispatcher.h"
 #include "api/problem.h"
 #include "api/router.h"
@@ -33,7 +36,9 @@ struct Server::Impl {
         acceptor(io),
         signals(io, SIGINT, SIGTERM),
         cpu_pool(2),
-        backend{database, clock, cpu_pool, nullptr, matching, this->options.public_origin} {}
+        backend{database, clock, cpu_pool, nullptr, matching, this->options.public_origin},
+        connections(this->options.max_connections > 0 ? this->options.max_connections
+                                                      : default_connection_capacity()) {}
 
   ServerOptions options;
   asio::io_context io;
@@ -41,6 +46,7 @@ struct Server::Impl {
   asio::signal_set signals;
   asio::thread_pool cpu_pool;
   Backend backend;
+  ConnectionTable connections;
   std::optional<StaticSite> web;
 };
 
@@ -113,8 +119,10 @@ Error bad_framing() {
                         "Transfer-Encoding: chunked, not both and no other coding.");
 }
 
-asio::awaitable<void> serve_connection(tcp::socket socket, Backend& backend) {
-  beast::tcp_stream stream(std::move(socket));
+asio::awaitable<void> serve_connection(std::shared_ptr<beast::tcp_stream> shared_stream,
+                                       ConnectionTable::Id id, ConnectionTable& connections,
+                                       Backend& backend) {
+  beast::tcp_stream& stream = *shared_stream;
   std::string client;
   {
     boost::system::error_code ec;
@@ -174,18 +182,36 @@ asio::awaitable<void> serve_connection(tcp::socket socket, Backend& backend) {
     const auto& in = parser.get();
     const bool keep_alive = in.keep_alive();
     stream.expires_never();
+    connections.set_busy(id, true);
     Response response = co_await dispatch(backend, to_request(in, client));
     auto out = to_beast(response, in.version(), keep_alive);
     stream.expires_after(std::chrono::seconds(120));
     auto [write_error, written] = co_await http::async_write(stream, out, kTuple);
     (void)written;
+    connections.set_busy(id, false);
     if (write_error || !keep_alive) break;
   }
+  connections.leave(id);
   boost::system::error_code ignored;
   stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
 }
 
-asio::awaitable<void> accept_loop(tcp::acceptor& acceptor, Backend& backend) {
+// Closes the connection on its own strand, if it is still open (what the table calls to shed it).
+ConnectionTable::Close closer_of(const std::shared_ptr<beast::tcp_stream>& stream) {
+  return [weak = std::weak_ptr<beast::tcp_stream>(stream), executor = stream->get_executor()]() {
+    asio::post(executor, [weak] {
+      if (auto open = weak.lock()) {
+        boost::system::error_code ignored;
+        open->socket().shutdown(tcp::socket::shutdown_both, ignored);
+        open->socket().close(ignored);
+      }
+    });
+  };
+}
+
+asio::awaitable<void> accept_loop(tcp::acceptor& acceptor, ConnectionTable& connections,
+                                  Backend& backend) {
+  asio::steady_timer backoff(acceptor.get_executor());
   for (;;) {
     // Each connection gets its own strand: with several I/O threads, the stream's timer and its
     // read/write completions must never run at the same time.
@@ -193,11 +219,28 @@ asio::awaitable<void> accept_loop(tcp::acceptor& acceptor, Backend& backend) {
         co_await acceptor.async_accept(asio::make_strand(acceptor.get_executor()), kTuple);
     if (error) {
       if (error == asio::error::operation_aborted) co_return;
-      continue;  // e.g. too many open files: keep serving the connections we have
+      // Out of descriptors (the table's capacity is above what the process may open, or files
+      // took them): free one by shedding an idle connection, and wait rather than spin on a
+      // listening socket that stays readable.
+      const bool shed = (error == asio::error::no_descriptors || error.value() == ENFILE ||
+                         error == asio::error::no_buffer_space) &&
+                        connections.shed_oldest_idle();
+      backoff.expires_after(shed ? std::chrono::milliseconds(5) : std::chrono::milliseconds(100));
+      co_await backoff.async_wait(kTuple);
+      continue;
     }
-    socket.set_option(tcp::no_delay(true));
+    boost::system::error_code ignored;
+    socket.set_option(tcp::no_delay(true), ignored);
     auto executor = socket.get_executor();
-    asio::co_spawn(executor, serve_connection(std::move(socket), backend), asio::detached);
+    auto stream = std::make_shared<beast::tcp_stream>(std::move(socket));
+    auto id = connections.admit(closer_of(stream));
+    if (!id) {
+      // Every connection is handling a request: this one waits for nothing, it is closed.
+      stream->socket().close(ignored);
+      continue;
+    }
+    asio::co_spawn(executor, serve_connection(std::move(stream), *id, connections, backend),
+                   asio::detached);
   }
 }
 
@@ -300,7 +343,8 @@ void Server::run() {
   impl_->signals.async_wait([this](const boost::system::error_code& error, int) {
     if (!error) stop();
   });
-  asio::co_spawn(impl_->io, accept_loop(impl_->acceptor, impl_->backend), asio::detached);
+  asio::co_spawn(impl_->io, accept_loop(impl_->acceptor, impl_->connections, impl_->backend),
+                 asio::detached);
   if (impl_->options.reminder_interval.count() > 0) {
     asio::co_spawn(
         impl_->io,

@@ -5,6 +5,7 @@
 // dispatcher.
 
 #include <chrono>
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <string>
@@ -22,6 +23,9 @@ struct ServerOptions {
   std::string address = "127.0.0.1";
   unsigned short port = 8080;  // 0: any free port
   int threads = 2;
+  // The most client connections held at once; past it, the one idle the longest is closed to
+  // admit a new one (api/connection_table.h). 0: from the descriptor limit (RLIMIT_NOFILE).
+  std::size_t max_connections = 0;
   std::string web_directory;  // serve the built front end from here at "/" when not empty
   // The origin the platform is reached at ("https://taawun.example" behind a TLS proxy): writes
   // authenticated by the session cookie must come from it. Empty: from the Host header's.

@@ -55,6 +55,11 @@ void add_serve_command(CLI::App& app) {
   command->add_option("--public-origin", options->server.public_origin,
                       "The origin browsers reach the platform at (e.g. https://taawun.example "
                       "behind a TLS proxy); default: that of each request's Host header");
+  command
+      ->add_option("--max-connections", options->server.max_connections,
+                   "Most client connections held at once; past it the one idle the longest is "
+                   "closed (default: from the open-file limit, ulimit -n)")
+      ->check(CLI::Range(0, 1 << 20));
   command->add_option("--threads", options->server.threads, "I/O threads")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();

@@ -9,16 +9,23 @@
 //     is a 415 request.unsupported_media_type before anything is done; uploads keep theirs;
 //   - a write authenticated by the session cookie (what a browser adds by itself) needs an
 //     Origin that is the server's own (that of the Host header, or `serve --public-origin`);
-//     a foreign, "null" or missing one is a 403 auth.origin_refused. Bearer tokens are unaffected.
+//     a foreign, "null" or missing one is a 403 auth.origin_refused. Bearer tokens are unaffected;
+//   - connections that send nothing cannot lock out those that do: past `--max-connections` (by
+//     default from the open-file limit) the connection idle the longest is closed, and when the
+//     process runs out of descriptors anyway (EMFILE) it sheds an idle one and backs off.
 // Raw sockets where the exact bytes on the wire matter; every read has a hang guard, no timing is
 // asserted.
 
 #include <netinet/in.h>
 #include <poll.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -458,6 +465,58 @@ TEST(ApiHttpHardeningPublicOriginTest, TheConfiguredPublicOriginIsTheOnlyOwnOne)
   EXPECT_TRUE(is_problem(post("http://127.0.0.1:" + std::to_string(server.port())), 403,
                          "auth.origin_refused"));
   EXPECT_TRUE(is_problem(post("http://taawun.example"), 403, "auth.origin_refused"));
+}
+
+// --- 5. Connections that send nothing ------------------------------------------------------
+
+// GET /api/v1/health on a connection of its own, as any client would: its status, or 0 when the
+// server did not answer within the hang guard.
+int health_status(int port) {
+  RawConnection connection(port);
+  if (!connection.connected()) return 0;
+  connection.send_all(
+      "GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+  const std::string raw = connection.read_until_close();
+  return connection.timed_out() ? 0 : status_of(raw);
+}
+
+// `count` connections that are opened and then say nothing, as a flood of half-open clients does.
+std::vector<std::unique_ptr<RawConnection>> silent_connections(int port, int count) {
+  std::vector<std::unique_ptr<RawConnection>> out;
+  for (int i = 0; i < count; ++i) out.push_back(std::make_unique<RawConnection>(port));
+  return out;
+}
+
+TEST(ApiHttpConnectionLimitTest, PastTheLimitTheLongestIdleConnectionIsClosed) {
+  TestServer server(TestServerOptions{.serve_args = {"--max-connections", "16"}});
+  ASSERT_TRUE(server.create_empty());
+  ASSERT_TRUE(server.start()) << server.logs();
+  auto flood = silent_connections(server.port(), 64);
+  for (const auto& connection : flood) ASSERT_TRUE(connection->connected());
+  EXPECT_EQ(health_status(server.port()), 200) << server.logs();
+  // The first ones, idle the longest, were closed to make room (read sees the end at once).
+  const std::string raw = flood.front()->read_until_close();
+  EXPECT_FALSE(flood.front()->timed_out());
+  EXPECT_EQ(raw, "");
+  // The flood goes on: every newcomer is still served.
+  auto more = silent_connections(server.port(), 64);
+  EXPECT_EQ(health_status(server.port()), 200);
+}
+
+TEST(ApiHttpConnectionLimitTest, OutOfDescriptorsTheServerShedsIdleConnectionsAndKeepsServing) {
+  TestServer server;
+  ASSERT_TRUE(server.create_empty());
+  ASSERT_TRUE(server.start()) << server.logs();
+  // Lower the running server's open-file limit below what the flood takes (its connection limit,
+  // computed at start from a larger one, does not hold it back): accept then fails with EMFILE.
+  rlimit low{192, 192};
+  ASSERT_EQ(::prlimit(server.pid(), RLIMIT_NOFILE, &low, nullptr), 0) << std::strerror(errno);
+  auto flood = silent_connections(server.port(), 400);
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    EXPECT_EQ(health_status(server.port()), 200) << "attempt " << attempt;
+  }
+  flood.clear();
+  EXPECT_EQ(health_status(server.port()), 200) << server.logs();
 }
 
 }  // namespace

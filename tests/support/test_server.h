@@ -62,6 +62,7 @@ class TestServer {
   // SIGTERM and reap; the result says whether it exited with status 0.
   ::testing::AssertionResult stop();
   bool running() const { return pid_ > 0; }
+  pid_t pid() const { return pid_; }
 
   int port() const { return port_; }
   const std::string& password() const { return options_.password; }
