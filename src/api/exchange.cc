@@ -93,6 +93,18 @@ std::string Exchange::bearer_token() const {
 }
 
 asio::awaitable<Response> Exchange::transact(Work work) {
+  bool replayed = false;
+  co_return co_await transact_with(std::move(work), KeyUse::kReplayAndKeep, replayed);
+}
+
+asio::awaitable<std::optional<Response>> Exchange::check_before_slow_work(Work work) {
+  bool replayed = false;
+  Response response = co_await transact_with(std::move(work), KeyUse::kReplayOnly, replayed);
+  if (replayed || response.status >= 300) co_return response;
+  co_return std::nullopt;
+}
+
+asio::awaitable<Response> Exchange::transact_with(Work work, KeyUse key_use, bool& replayed) {
   context_.now = backend_.clock.now();
   if (Status origin = check_cookie_origin(request_, backend_.public_origin); !origin.ok()) {
     co_return problem_response(origin.error());
@@ -129,6 +141,7 @@ asio::awaitable<Response> Exchange::transact(Work work) {
           service::replay_for_key(store, context_, {idempotency_key, request_.path, fingerprint}));
       if (replay) {
         response = replayed_response(*replay);
+        replayed = true;
         return {};
       }
     }
@@ -136,7 +149,7 @@ asio::awaitable<Response> Exchange::transact(Work work) {
     if (!result.ok()) return std::move(result).error();
     response = std::move(result).value();
     // Only a success is kept: a refusal wrote nothing, and the retry may well succeed.
-    if (!idempotency_key.empty() && response.status < 300) {
+    if (key_use == KeyUse::kReplayAndKeep && !idempotency_key.empty() && response.status < 300) {
       TAAWUN_TRY(service::remember_outcome(store, context_,
                                            outcome_of(response, idempotency_key, fingerprint)));
     }

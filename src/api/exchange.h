@@ -9,6 +9,8 @@
 #include <string>
 
 #include <boost/asio/any_io_executor.hpp>
+#include <optional>
+
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <nlohmann/json.hpp>
@@ -51,6 +53,13 @@ class Exchange {
   // A POST with an Idempotency-Key the caller used before gets the kept answer instead of running
   // `work` again; a success of a POST with a new key is kept with it, in the same transaction.
   boost::asio::awaitable<Response> transact(Work work);
+  // For the checks and reads a route makes before slow work (argon2id) and its real transact():
+  // authenticates and runs `work` in a transaction like transact(), but keeps nothing under the
+  // Idempotency-Key, since this answer is not the route's (keeping it would replay it in place of
+  // the real one). A retry of a POST whose answer was kept gets that answer here, before any slow
+  // work. Returns the response to send now (a refusal, an error, a replay, or any answer of
+  // `work` with status >= 300), or nullopt when `work` answered < 300 and the route goes on.
+  boost::asio::awaitable<std::optional<Response>> check_before_slow_work(Work work);
   // The same without authentication (login, health).
   boost::asio::awaitable<Response> transact_anonymous(Work work);
   // Runs `work` on the CPU pool and resumes afterwards.
@@ -71,6 +80,9 @@ class Exchange {
   nlohmann::json body_;
   service::RequestContext context_;
   Timestamp session_expires_at_{};
+
+  enum class KeyUse { kReplayAndKeep, kReplayOnly };
+  boost::asio::awaitable<Response> transact_with(Work work, KeyUse key_use, bool& replayed);
 };
 
 // Runs `work` on the database and resumes with its outcome once durable.

@@ -10,8 +10,6 @@
 
 namespace taawun::auth {
 
-inline constexpr size_t kMinPasswordLength = 12;
-
 // The encoded argon2id string ("$argon2id$v=19$m=...") to store. Fails on out-of-memory only.
 Result<std::string> hash_password(std::string_view password);
 

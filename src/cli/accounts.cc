@@ -3,6 +3,7 @@
 #include <map>
 
 #include "auth/password.h"
+#include "auth/password_policy.h"
 
 namespace taawun::cli {
 
@@ -15,7 +16,7 @@ std::string lead_authority(const std::string& country) {
 
 Result<domain::User> create_account(store::Database& database, service::NewUser user,
                                     const std::string& password) {
-  TAAWUN_TRY(service::check_new_password(password));
+  TAAWUN_TRY(auth::check_new_password(password, user.username));
   TAAWUN_ASSIGN_OR_RETURN(user.password_hash, auth::hash_password(password));
   if (user.authority_id.empty()) user.authority_id = lead_authority(user.country);
   std::optional<domain::User> created;

@@ -18,9 +18,10 @@ struct User {
   std::string authority_id;
   Role role = Role::kAnalyst;
   std::string password_hash;
-  int failed_logins = 0;
-  std::optional<Timestamp> locked_until;
+  std::optional<Timestamp> disabled_at;  // set: no login, no session
   Timestamp created_at{};
+  Timestamp updated_at{};
+  long long version = 1;  // bumped by every change an administrator or the user makes
 };
 
 // Usernames: 3–64 characters of a–z, 0–9, '.', '_', '-'.

@@ -116,6 +116,14 @@ Result<LoginOutcome> complete_login(store::Store& store, const RequestContext& c
     return refused(invalid_credentials());
   }
   TAAWUN_TRY(clear_after_success(store, username, context));
+  // Only someone who knows the password learns that the account is disabled.
+  if (user->disabled_at) {
+    TAAWUN_TRY(record_audit(store, audited, {"session.login", "user", user_id, "disabled"}));
+    return refused(Error{ErrorKind::kForbidden,
+                         "auth.account_disabled",
+                         "This account is disabled; ask your country's administrator.",
+                         {}});
+  }
   LoginSuccess success;
   success.token = auth::new_session_token();
   auth::Session session{auth::hash_session_token(success.token), user->id, context.now, context.now,
@@ -127,6 +135,19 @@ Result<LoginOutcome> complete_login(store::Store& store, const RequestContext& c
   return LoginOutcome{std::move(success), {}, {}};
 }
 
+Result<std::chrono::seconds> password_check_wait(store::Store& store,
+                                                 const RequestContext& context) {
+  return wait_before_attempt(store, context.actor.username, context);
+}
+
+Status record_failed_password_check(store::Store& store, const RequestContext& context) {
+  TAAWUN_TRY(count_failed_login(store, context.actor.username, context));
+  return record_audit(store, context,
+                      {"session.password_check", "user", context.actor.user_id, "denied"});
+}
+
+Error throttled_error() { return throttled(); }
+
 Result<Authentication> authenticate(store::Store& store, std::string_view token, Timestamp now,
                                     std::string_view client_address, std::string_view request_id) {
   if (!auth::is_well_formed_token(token)) return Authentication{std::nullopt, unauthenticated()};
@@ -134,7 +155,7 @@ Result<Authentication> authenticate(store::Store& store, std::string_view token,
   TAAWUN_ASSIGN_OR_RETURN(auto session, store.find_session(token_hash));
   if (!session) return Authentication{std::nullopt, unauthenticated()};
   TAAWUN_ASSIGN_OR_RETURN(auto user, store.find_user(session->user_id));
-  if (!user) return Authentication{std::nullopt, unauthenticated()};
+  if (!user || user->disabled_at) return Authentication{std::nullopt, unauthenticated()};
   RequestContext context;
   context.now = now;
   context.actor.client_address = client_address;

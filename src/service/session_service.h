@@ -33,7 +33,9 @@ struct LoginSuccess {
 
 struct LoginOutcome {
   std::optional<LoginSuccess> success;
-  Error refusal;  // auth.invalid_credentials, or auth.throttled (429), when !success
+  // auth.invalid_credentials, auth.throttled (429), or auth.account_disabled (403: only once the
+  // password was right), when !success
+  Error refusal;
   std::chrono::seconds retry_after{0};  // auth.throttled: how long to wait (Retry-After)
 };
 
@@ -53,6 +55,14 @@ Result<LoginStart> begin_login(store::Store& store, const RequestContext& contex
 Result<LoginOutcome> complete_login(store::Store& store, const RequestContext& context,
                                     std::string_view username, std::string_view verified_hash,
                                     bool password_ok);
+
+// A logged-in user typing its password again (to change it): the same throttle as logins, on the
+// caller's username and address. password_check_wait is how long to wait first (zero: go on);
+// record_failed_password_check counts a wrong one and audits it (session.password_check, denied).
+Result<std::chrono::seconds> password_check_wait(store::Store& store,
+                                                 const RequestContext& context);
+Status record_failed_password_check(store::Store& store, const RequestContext& context);
+Error throttled_error();  // auth.throttled (429), as logins get it
 
 struct Authentication {
   std::optional<domain::Actor> actor;

@@ -95,8 +95,9 @@ class Store {
   virtual Result<std::optional<domain::User>> find_user(std::string_view id) = 0;
   virtual Result<std::optional<domain::User>> find_user_by_username(std::string_view username) = 0;
   virtual Status insert_user(const domain::User& user) = 0;  // conflict.username_taken
-  // Saves failed_logins and locked_until.
-  virtual Status update_login_state(const domain::User& user) = 0;
+  // Saves display_name, role, password_hash, disabled_at, updated_at and version; writes only when
+  // the stored version is user.version - 1 (precondition.version_mismatch otherwise).
+  virtual Status update_user(const domain::User& user) = 0;
   virtual Result<std::vector<domain::User>> list_users(std::string_view country) = 0;
 
   // Sessions, by the SHA-256 of their token.
@@ -104,6 +105,9 @@ class Store {
   virtual Result<std::optional<auth::Session>> find_session(std::string_view token_hash) = 0;
   virtual Status touch_session(std::string_view token_hash, Timestamp at) = 0;
   virtual Status revoke_session(std::string_view token_hash) = 0;
+  // Ends every session of the user but the one whose hash is given ("" ends them all).
+  virtual Status revoke_sessions_of_user(std::string_view user_id,
+                                         std::string_view except_token_hash) = 0;
 
   // Persons. `search_keys` are the folded forms of the person's names, one per name, used by
   // list_persons' name filter. update_person writes only when the stored version equals

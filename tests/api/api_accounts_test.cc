@@ -187,5 +187,184 @@ TEST_F(ApiAccountsTest, OneAddressTryingManyNamesIsSlowedDownForAllOfThem) {
   EXPECT_EQ(attempt_login(elsewhere, "es.analyst", server().password()).status, 201);
 }
 
+// --- administration and passwords --------------------------------------------------------------
+
+// A fresh account of `admin`'s country, so that these tests disturb no demo user.
+json create_account(ApiClient& admin, const std::string& prefix, const std::string& role) {
+  HttpResponse created = admin.post("/users", {{"username", prefix + random_letters(6)},
+                                               {"password", kNewPassword},
+                                               {"role", role},
+                                               {"display_name", "Fictional Account"}});
+  EXPECT_EQ(created.status, 201) << created.describe();
+  return created.json();
+}
+
+std::string version_of(const json& user) { return std::to_string(user.value("version", 0)); }
+
+TEST_F(ApiAccountsTest, NewPasswordsAreLongAndNotCommon) {
+  ApiClient admin = as("es.admin");
+  for (const char* weak :
+       {"password1234", "PassWord2026!", "qwertyqwerty", "123456789012", "aaaaaaaaaaaaaaaa"}) {
+    EXPECT_TRUE(is_problem(admin.post("/users", {{"username", "es.weak" + random_letters(5)},
+                                                 {"password", weak},
+                                                 {"role", "analyst"}}),
+                           422, "validation.common_password", "password"))
+        << weak;
+  }
+  const std::string username = "es.named" + random_letters(5);
+  EXPECT_TRUE(is_problem(
+      admin.post("/users",
+                 {{"username", username}, {"password", username + "-1"}, {"role", "analyst"}}),
+      422, "validation.common_password", "password"));
+  EXPECT_TRUE(is_problem(
+      admin.post("/users",
+                 {{"username", username}, {"password", "short-pass"}, {"role", "analyst"}}),
+      422, "validation.invalid_value", "password"));
+}
+
+TEST_F(ApiAccountsTest, AnAdministratorDisablesAndEnablesAnAccountOfItsCountry) {
+  ApiClient admin = as("be.admin");
+  json user = create_account(admin, "be.disable", "analyst");
+  const std::string username = user["username"], path = "/users/" + user["id"].get<std::string>();
+  ClientFrom from(server().port(), "127.0.0.31");
+  ApiClient session(server().port(), login(server().port(), username, kNewPassword));
+  ASSERT_EQ(session.get("/session", std::nullopt).status, 200);
+
+  EXPECT_TRUE(is_problem(admin.patch(path, {{"disabled", true}}, std::nullopt), 428,
+                         "precondition.if_match_required"));
+  HttpResponse disabled = admin.patch(path, {{"disabled", true}}, version_of(user));
+  ASSERT_EQ(disabled.status, 200) << disabled.describe();
+  EXPECT_EQ(disabled.json()["disabled"], true);
+  EXPECT_EQ(disabled.json()["version"], user["version"].get<int>() + 1);
+  // Its session ends at once; the right password says it is disabled, a wrong one says nothing.
+  EXPECT_TRUE(is_problem(session.get("/session", std::nullopt), 401, "auth.unauthenticated"));
+  LoginAttempt right = attempt_login(from, username, kNewPassword);
+  EXPECT_EQ(right.status, 403);
+  EXPECT_EQ(right.code, "auth.account_disabled");
+  EXPECT_FALSE(right.cookie);
+  EXPECT_EQ(attempt_login(from, username, "wrong-password-x").code, "auth.invalid_credentials");
+  // A stale version is refused.
+  EXPECT_TRUE(is_problem(admin.patch(path, {{"disabled", false}}, version_of(user)), 412,
+                         "precondition.version_mismatch"));
+  HttpResponse enabled = admin.patch(path, {{"disabled", false}}, version_of(disabled.json()));
+  ASSERT_EQ(enabled.status, 200) << enabled.describe();
+  EXPECT_EQ(enabled.json()["disabled"], false);
+  EXPECT_EQ(attempt_login(from, username, kNewPassword).status, 201);
+
+  // The auditor of Belgium sees both changes.
+  int disables = 0, enables = 0;
+  ApiClient auditor = as("be.auditor");
+  for (const json& e : list_all(auditor, "/audit")) {
+    if (e.value("object_id", "") != user["id"]) continue;
+    disables += e.value("operation", "") == "user.disable";
+    enables += e.value("operation", "") == "user.enable";
+  }
+  EXPECT_EQ(disables, 1);
+  EXPECT_EQ(enables, 1);
+}
+
+TEST_F(ApiAccountsTest, AnotherCountrysAccountIsNotFoundLikeAMissingOne) {
+  ApiClient owner = as("ma.admin");
+  json victim = create_account(owner, "ma.victim", "prosecutor");
+  ApiClient foreign = as("fr.admin");
+  const std::string v = version_of(victim);
+  HttpResponse abroad =
+      foreign.patch("/users/" + victim["id"].get<std::string>(), {{"disabled", true}}, v);
+  HttpResponse missing =
+      foreign.patch("/users/usr_doesnotexist0000000000", {{"disabled", true}}, v);
+  EXPECT_TRUE(is_problem(abroad, 404, "not_found"));
+  EXPECT_EQ(abroad.body, missing.body);
+  for (const json& body : {json{{"role", "administrator"}}, json{{"password", kNewPassword}},
+                           json{{"display_name", "Renamed"}}}) {
+    EXPECT_EQ(foreign.patch("/users/" + victim["id"].get<std::string>(), body, v).status, 404)
+        << body.dump();
+  }
+  // Untouched: the victim logs in with its password and its role.
+  ClientFrom from(server().port(), "127.0.0.32");
+  LoginAttempt still = attempt_login(from, victim["username"], kNewPassword);
+  ASSERT_EQ(still.status, 201) << still.body;
+  EXPECT_EQ(json::parse(still.body)["user"]["role"], "prosecutor");
+  // Only administrators manage accounts.
+  EXPECT_TRUE(is_problem(
+      as("ma.prosecutor")
+          .patch("/users/" + victim["id"].get<std::string>(), {{"role", "administrator"}}, v),
+      403, "auth.forbidden"));
+}
+
+TEST_F(ApiAccountsTest, RoleChangesAndPasswordResetsEndTheAccountsSessions) {
+  ApiClient admin = as("es.admin");
+  json user = create_account(admin, "es.role", "analyst");
+  const std::string username = user["username"], path = "/users/" + user["id"].get<std::string>();
+  ApiClient before(server().port(), login(server().port(), username, kNewPassword));
+  HttpResponse promoted = admin.patch(path, {{"role", "prosecutor"}}, version_of(user));
+  ASSERT_EQ(promoted.status, 200) << promoted.describe();
+  EXPECT_EQ(promoted.json()["role"], "prosecutor");
+  EXPECT_EQ(before.get("/session", std::nullopt).status, 401);
+
+  ApiClient after(server().port(), login(server().port(), username, kNewPassword));
+  EXPECT_EQ(after.get("/session", std::nullopt).json()["user"]["role"], "prosecutor");
+  EXPECT_TRUE(
+      is_problem(admin.patch(path, {{"password", "password1234"}}, version_of(promoted.json())),
+                 422, "validation.common_password", "password"));
+  const std::string reset_password = "temporary reset phrase for es";
+  HttpResponse reset =
+      admin.patch(path, {{"password", reset_password}}, version_of(promoted.json()));
+  ASSERT_EQ(reset.status, 200) << reset.describe();
+  EXPECT_FALSE(reset.json().contains("password"));
+  EXPECT_EQ(after.get("/session", std::nullopt).status, 401);
+  ClientFrom from(server().port(), "127.0.0.33");
+  EXPECT_EQ(attempt_login(from, username, kNewPassword).status, 401);
+  EXPECT_EQ(attempt_login(from, username, reset_password).status, 201);
+
+  // An administrator cannot lock itself out.
+  const std::string self = "/users/" + platform_->user_id("es.admin");
+  std::string self_version;
+  for (const json& u : platform_->users("es")) {
+    if (u.value("username", "") == "es.admin") self_version = version_of(u);
+  }
+  EXPECT_TRUE(is_problem(admin.patch(self, {{"disabled", true}}, self_version), 422,
+                         "validation.own_account", "disabled"));
+  EXPECT_TRUE(is_problem(admin.patch(self, {{"role", "analyst"}}, self_version), 422,
+                         "validation.own_account", "role"));
+}
+
+TEST_F(ApiAccountsTest, UsersChangeTheirOwnPassword) {
+  ApiClient admin = as("fr.admin");
+  json user = create_account(admin, "fr.own", "prosecutor");
+  const std::string username = user["username"];
+  ApiClient here(server().port(), login(server().port(), username, kNewPassword));
+  ApiClient elsewhere(server().port(), login(server().port(), username, kNewPassword));
+
+  EXPECT_TRUE(is_problem(
+      here.post("/session/password",
+                {{"current_password", "not-the-one-x"}, {"new_password", "a fresh phrase for fr"}}),
+      422, "auth.invalid_credentials", "current_password"));
+  EXPECT_TRUE(is_problem(here.post("/session/password", {{"current_password", kNewPassword},
+                                                         {"new_password", "password2026!"}}),
+                         422, "validation.common_password", "new_password"));
+  const std::string fresh = "a fresh phrase for fr";
+  const std::string key = random_letters(24);
+  const json body = {{"current_password", kNewPassword}, {"new_password", fresh}};
+  HttpResponse changed = post_keyed(here, "/session/password", body, key);
+  ASSERT_EQ(changed.status, 204) << changed.describe();
+  // A retry of the same call (the web client's, when no answer came) gets the same answer.
+  HttpResponse retried = post_keyed(here, "/session/password", body, key);
+  EXPECT_EQ(retried.status, 204) << retried.describe();
+  EXPECT_EQ(retried.header("idempotent-replayed"), "true");
+
+  EXPECT_EQ(here.get("/session", std::nullopt).status, 200);
+  EXPECT_EQ(elsewhere.get("/session", std::nullopt).status, 401);
+  ClientFrom from(server().port(), "127.0.0.34");
+  EXPECT_EQ(attempt_login(from, username, kNewPassword).status, 401);
+  EXPECT_EQ(attempt_login(from, username, fresh).status, 201);
+  bool audited = false;
+  ApiClient auditor = as("fr.auditor");
+  for (const json& e : list_all(auditor, "/audit")) {
+    audited |= e.value("operation", "") == "user.password_change" &&
+               e.value("object_id", "") == user["id"];
+  }
+  EXPECT_TRUE(audited);
+}
+
 }  // namespace
 }  // namespace taawun::testing

@@ -944,6 +944,32 @@ std::map<std::string, Generator> matrix() {
     return std::vector<Probe>{plain(make("POST", "/users", with_country.dump())),
                               plain(make("POST", "/users", with_authority.dump()))};
   };
+  m["PATCH /api/v1/users/{}"] = [](const Ctx& c) {
+    // Disabling, promoting, renaming or resetting the victim country's user must be impossible,
+    // and answered exactly as for a user that does not exist.
+    std::vector<Probe> out;
+    const std::string id = id_of(c.victim.user);
+    for (const json& body : {json{{"disabled", true}}, json{{"role", "administrator"}},
+                             json{{"display_name", "Renamed " + c.own.canary}},
+                             json{{"password", "fictional-reset-password-" + c.own.canary}}}) {
+      out.push_back(
+          probe(make("PATCH", "/users/" + id, body.dump(), if_match(c.victim.user)), {id}));
+    }
+    return out;
+  };
+  m["POST /api/v1/session/password"] = [](const Ctx& c) {
+    // Only the caller's own password, and only with it: a victim's id in the body is refused.
+    return std::vector<Probe>{
+        plain(make("POST", "/session/password",
+                   json{{"current_password", "wrong-password"},
+                        {"new_password", "fictional-new-password-" + c.own.canary}}
+                       .dump())),
+        plain(make("POST", "/session/password",
+                   json{{"user_id", id_of(c.victim.user)},
+                        {"current_password", "wrong-password"},
+                        {"new_password", "fictional-new-password-" + c.own.canary}}
+                       .dump()))};
+  };
   return m;
 }
 

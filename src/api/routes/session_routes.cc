@@ -5,9 +5,11 @@
 #include "api/problem.h"
 #include "api/router.h"
 #include "auth/password.h"
+#include "auth/password_policy.h"
 #include "auth/session.h"
 #include "common/time.h"
 #include "service/session_service.h"
+#include "service/user_service.h"
 
 namespace taawun::api {
 
@@ -98,12 +100,63 @@ awaitable<Response> logout(Exchange& exchange) {
   });
 }
 
+// POST /session/password {current_password, new_password}: the caller changes its own password.
+// The current one is checked (argon2id, outside any transaction) against the hash read first;
+// a wrong one is a failed login for the throttle, so this is no way around it.
+awaitable<Response> change_password(Exchange& exchange) {
+  std::string current_password, new_password;
+  json::ObjectReader reader(exchange.body());
+  for (Status status : {reader.text("current_password", current_password),
+                        reader.text("new_password", new_password), reader.finish()}) {
+    if (!status.ok()) co_return problem_response(status.error());
+  }
+  std::optional<domain::User> account;
+  auto refusal =
+      co_await exchange.check_before_slow_work([&](store::Store& store) -> Result<Response> {
+        TAAWUN_ASSIGN_OR_RETURN(auto wait, service::password_check_wait(store, exchange.context()));
+        if (wait.count() > 0) {
+          return refusal_response(
+              service::LoginOutcome{std::nullopt, service::throttled_error(), wait});
+        }
+        TAAWUN_ASSIGN_OR_RETURN(auto user, service::own_account(store, exchange.context()));
+        account = std::move(user);
+        return Response::empty(204);
+      });
+  if (refusal) co_return *refusal;
+  if (Status checked = auth::check_new_password(new_password, account->username); !checked.ok()) {
+    Error error = checked.error();
+    error.field = "new_password";
+    co_return problem_response(error);
+  }
+  bool current_ok = false;
+  Result<std::string> new_hash = Error::internal("not hashed");
+  co_await exchange.offload([&] {
+    current_ok = auth::verify_password(current_password, account->password_hash);
+    if (current_ok) new_hash = auth::hash_password(new_password);
+  });
+  if (!current_ok) {
+    co_return co_await exchange.transact([&](store::Store& store) -> Result<Response> {
+      TAAWUN_TRY(service::record_failed_password_check(store, exchange.context()));
+      return problem_response(Error::invalid(
+          "auth.invalid_credentials", "The current password is not right.", "current_password"));
+    });
+  }
+  if (!new_hash.ok()) co_return problem_response(new_hash.error());
+  co_return co_await exchange.transact([&](store::Store& store) -> Result<Response> {
+    TAAWUN_TRY(service::change_own_password(store, exchange.context(), account->password_hash,
+                                            std::move(*new_hash),
+                                            auth::hash_session_token(exchange.bearer_token())));
+    return Response::empty(204);
+  });
+}
+
 }  // namespace
 
 void add_session_routes(std::vector<Route>& routes) {
   routes.push_back({"POST", "/api/v1/session", true, login});
   routes.push_back({"GET", "/api/v1/session", false, whoami});
   routes.push_back({"DELETE", "/api/v1/session", false, logout});
+  routes.push_back({"POST", "/api/v1/session/password", true, change_password});
 }
 
 }  // namespace taawun::api

@@ -5,6 +5,7 @@
 #include "api/route_support.h"
 #include "api/router.h"
 #include "auth/password.h"
+#include "auth/password_policy.h"
 #include "auth/policy.h"
 #include "common/time.h"
 #include "service/session_service.h"
@@ -23,31 +24,33 @@ nlohmann::json user_json(const domain::User& user) {
           {"country", user.country},
           {"authority", user.authority_id},
           {"role", domain::to_string(user.role)},
-          {"locked", user.locked_until.has_value()},
-          {"created_at", format_rfc3339(user.created_at)}};
+          {"disabled", user.disabled_at.has_value()},
+          {"disabled_at", user.disabled_at ? nlohmann::json(format_rfc3339(*user.disabled_at))
+                                           : nlohmann::json(nullptr)},
+          {"created_at", format_rfc3339(user.created_at)},
+          {"updated_at", format_rfc3339(user.updated_at)},
+          {"version", user.version}};
 }
 
-// Authenticates the caller and checks that it may do `action`, in a transaction of its own, for a
-// route that does slow work (argon2id) before its real transaction. Not through
-// Exchange::transact: with an Idempotency-Key, transact keeps its work's answer under the key, so
-// this check's answer would be replayed in place of the real one. The real transaction checks
-// again. Returns the refusal to send, or nullopt to go on.
+Result<domain::Role> role_named(const std::string& role) {
+  auto parsed_role = domain::parse_role(role);
+  if (!parsed_role) {
+    return Error::invalid(
+        "validation.invalid_value",
+        "role must be one of: prosecutor, liaison_magistrate, analyst, auditor, administrator.",
+        "role");
+  }
+  return *parsed_role;
+}
+
+// Checks that the caller may do `action` before spending argon2id time on it (the real
+// transaction checks again). Returns the refusal (or a replay) to send, or nullopt to go on.
 awaitable<std::optional<Response>> refusal_before_slow_work(Exchange& exchange,
                                                             auth::Action action) {
-  const std::string token = exchange.bearer_token();
-  Response checked =
-      co_await exchange.transact_anonymous([&](store::Store& store) -> Result<Response> {
-        const service::RequestContext& context = exchange.context();
-        TAAWUN_ASSIGN_OR_RETURN(
-            auto authentication,
-            service::authenticate(store, token, context.now, context.actor.client_address,
-                                  context.actor.request_id));
-        if (!authentication.actor) return problem_response(authentication.refusal);
-        TAAWUN_TRY(auth::authorize(*authentication.actor, action));
-        return Response::empty(204);
-      });
-  if (checked.status != 204) co_return checked;
-  co_return std::nullopt;
+  co_return co_await exchange.check_before_slow_work([&](store::Store&) -> Result<Response> {
+    TAAWUN_TRY(auth::authorize(exchange.context().actor, action));
+    return Response::empty(204);
+  });
 }
 
 awaitable<Response> list(Exchange& exchange) {
@@ -68,15 +71,10 @@ awaitable<Response> create(Exchange& exchange) {
                         reader.finish()}) {
     if (!status.ok()) co_return problem_response(status.error());
   }
-  auto parsed_role = domain::parse_role(role);
-  if (!parsed_role) {
-    co_return problem_response(Error::invalid(
-        "validation.invalid_value",
-        "role must be one of: prosecutor, liaison_magistrate, analyst, auditor, administrator.",
-        "role"));
-  }
+  auto parsed_role = role_named(role);
+  if (!parsed_role.ok()) co_return problem_response(parsed_role.error());
   input.role = *parsed_role;
-  if (Status checked = service::check_new_password(password); !checked.ok()) {
+  if (Status checked = auth::check_new_password(password, input.username); !checked.ok()) {
     co_return problem_response(checked.error());
   }
   // Authorise before spending argon2id time on a caller who may not create users.
@@ -94,11 +92,54 @@ awaitable<Response> create(Exchange& exchange) {
   });
 }
 
+// PATCH /users/{id}: display_name, role, disabled, and password (a reset by the administrator).
+awaitable<Response> update(Exchange& exchange) {
+  auto version = if_match_version(exchange.request());
+  if (!version.ok()) co_return problem_response(version.error());
+  service::UserChanges changes;
+  std::string display_name, role, password;
+  bool disabled = false;
+  json::ObjectReader reader(exchange.body());
+  for (Status status :
+       {reader.text("display_name", display_name), reader.text("role", role),
+        reader.boolean("disabled", disabled), reader.text("password", password), reader.finish()}) {
+    if (!status.ok()) co_return problem_response(status.error());
+  }
+  if (reader.has("display_name")) changes.display_name = display_name;
+  if (reader.has("disabled")) changes.disabled = disabled;
+  if (reader.has("role")) {
+    auto parsed = role_named(role);
+    if (!parsed.ok()) co_return problem_response(parsed.error());
+    changes.role = *parsed;
+  }
+  if (reader.has("password")) {
+    // The policy's username check needs the account: it is read, in its own country only, by the
+    // check before the slow work below.
+    if (Status checked = auth::check_new_password(password, ""); !checked.ok()) {
+      co_return problem_response(checked.error());
+    }
+    if (auto refusal = co_await refusal_before_slow_work(exchange, auth::Action::kManageUsers)) {
+      co_return *refusal;
+    }
+    Result<std::string> hash = Error::internal("not hashed");
+    co_await exchange.offload([&] { hash = auth::hash_password(password); });
+    if (!hash.ok()) co_return problem_response(hash.error());
+    changes.password_hash = *hash;
+  }
+  co_return co_await exchange.transact([&](store::Store& store) -> Result<Response> {
+    TAAWUN_ASSIGN_OR_RETURN(
+        auto user, service::update_user(store, exchange.context(), exchange.param("id"), *version,
+                                        std::move(changes)));
+    return resource_response(200, user_json(user), user.version);
+  });
+}
+
 }  // namespace
 
 void add_user_routes(std::vector<Route>& routes) {
   routes.push_back({"GET", "/api/v1/users", false, list});
   routes.push_back({"POST", "/api/v1/users", true, create});
+  routes.push_back({"PATCH", "/api/v1/users/{id}", true, update});
 }
 
 }  // namespace taawun::api

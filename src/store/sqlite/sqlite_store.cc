@@ -77,8 +77,8 @@ Result<long long> cursor_position(const std::string& cursor) {
 std::string make_cursor(long long seq) { return "c" + std::to_string(seq); }
 
 constexpr const char* kUserColumns =
-    "id, username, display_name, country, authority_id, role, password_hash, failed_logins, "
-    "locked_until, created_at";
+    "id, username, display_name, country, authority_id, role, password_hash, disabled_at, "
+    "created_at, updated_at, version";
 
 User user_from(const Statement& row) {
   User user;
@@ -89,9 +89,10 @@ User user_from(const Statement& row) {
   user.authority_id = row.text(4);
   user.role = domain::parse_role(row.text(5)).value_or(domain::Role::kUnknown);
   user.password_hash = row.text(6);
-  user.failed_logins = static_cast<int>(row.integer(7));
-  if (auto locked = row.optional_text(8)) user.locked_until = time_of(*locked);
-  user.created_at = time_of(row.text(9));
+  if (auto disabled = row.optional_text(7)) user.disabled_at = time_of(*disabled);
+  user.created_at = time_of(row.text(8));
+  user.updated_at = time_of(row.optional_text(9).value_or(row.text(8)));
+  user.version = row.integer(10);
   return user;
 }
 
@@ -281,7 +282,7 @@ Result<std::optional<User>> SqliteStore::find_user_by_username(std::string_view 
 Status SqliteStore::insert_user(const User& user) {
   TAAWUN_ASSIGN_OR_RETURN(auto stmt,
                           db_.prepare(std::string("INSERT INTO users (") + kUserColumns +
-                                      ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
+                                      ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"));
   stmt.bind(1, user.id)
       .bind(2, user.username)
       .bind(3, user.display_name)
@@ -289,9 +290,10 @@ Status SqliteStore::insert_user(const User& user) {
       .bind(5, user.authority_id)
       .bind(6, domain::to_string(user.role))
       .bind(7, user.password_hash)
-      .bind(8, static_cast<long long>(user.failed_logins))
-      .bind(9, user.locked_until ? std::optional(time_text(*user.locked_until)) : std::nullopt)
-      .bind(10, time_text(user.created_at));
+      .bind(8, user.disabled_at ? std::optional(time_text(*user.disabled_at)) : std::nullopt)
+      .bind(9, time_text(user.created_at))
+      .bind(10, time_text(user.updated_at))
+      .bind(11, user.version);
   Status status = stmt.run();
   if (!status.ok() && status.error().kind == ErrorKind::kConflict) {
     return Error{ErrorKind::kConflict, "conflict.username_taken", "That username is taken.",
@@ -300,14 +302,20 @@ Status SqliteStore::insert_user(const User& user) {
   return status;
 }
 
-Status SqliteStore::update_login_state(const User& user) {
+Status SqliteStore::update_user(const User& user) {
   TAAWUN_ASSIGN_OR_RETURN(
-      auto stmt,
-      db_.prepare("UPDATE users SET failed_logins = ?2, locked_until = ?3 WHERE id = ?1"));
+      auto stmt, db_.prepare("UPDATE users SET display_name = ?2, role = ?3, password_hash = ?4, "
+                             "disabled_at = ?5, updated_at = ?6, version = ?7 "
+                             "WHERE id = ?1 AND version = ?7 - 1"));
   stmt.bind(1, user.id)
-      .bind(2, static_cast<long long>(user.failed_logins))
-      .bind(3, user.locked_until ? std::optional(time_text(*user.locked_until)) : std::nullopt);
-  return stmt.run();
+      .bind(2, user.display_name)
+      .bind(3, domain::to_string(user.role))
+      .bind(4, user.password_hash)
+      .bind(5, user.disabled_at ? std::optional(time_text(*user.disabled_at)) : std::nullopt)
+      .bind(6, time_text(user.updated_at))
+      .bind(7, user.version);
+  TAAWUN_TRY(stmt.run());
+  return expect_one_change(db_);
 }
 
 Result<std::vector<User>> SqliteStore::list_users(std::string_view country) {
@@ -345,6 +353,14 @@ Status SqliteStore::touch_session(std::string_view token_hash, Timestamp at) {
   TAAWUN_ASSIGN_OR_RETURN(
       auto stmt, db_.prepare("UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1"));
   stmt.bind(1, token_hash).bind(2, time_text(at));
+  return stmt.run();
+}
+
+Status SqliteStore::revoke_sessions_of_user(std::string_view user_id,
+                                            std::string_view except_token_hash) {
+  TAAWUN_ASSIGN_OR_RETURN(auto stmt, db_.prepare("UPDATE sessions SET revoked = 1 WHERE user_id = "
+                                                 "?1 AND token_hash <> ?2 AND revoked = 0"));
+  stmt.bind(1, user_id).bind(2, except_token_hash);
   return stmt.run();
 }
 

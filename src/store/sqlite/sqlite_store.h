@@ -18,13 +18,15 @@ class SqliteStore final : public Store {
   Result<std::optional<domain::User>> find_user(std::string_view id) override;
   Result<std::optional<domain::User>> find_user_by_username(std::string_view username) override;
   Status insert_user(const domain::User& user) override;
-  Status update_login_state(const domain::User& user) override;
+  Status update_user(const domain::User& user) override;
   Result<std::vector<domain::User>> list_users(std::string_view country) override;
 
   Status insert_session(const auth::Session& session) override;
   Result<std::optional<auth::Session>> find_session(std::string_view token_hash) override;
   Status touch_session(std::string_view token_hash, Timestamp at) override;
   Status revoke_session(std::string_view token_hash) override;
+  Status revoke_sessions_of_user(std::string_view user_id,
+                                 std::string_view except_token_hash) override;
 
   Status insert_person(const domain::Person& person,
                        const std::vector<std::string>& search_keys) override;
