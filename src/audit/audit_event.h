@@ -28,6 +28,9 @@ struct AuditEvent {
   std::string recipients;   // countries personal data was disclosed to, comma-separated ("MA,ES")
   std::string prev_hash;    // hash of the previous event; 64 zeros for the first
   std::string hash;         // SHA-256 over prev_hash and the canonical entry
+  // 1, 2, 3 ... among the events of actor_country: the number shown to that country, which (unlike
+  // seq) says nothing of other countries' activity. Assigned by the store; not hashed.
+  long long country_seq = 0;
 };
 
 inline const std::string kGenesisHash(64, '0');

@@ -478,6 +478,51 @@ TEST_F(ApiBasicTest, AuditLogPaginates) {
   EXPECT_NE(second.json()["items"][0], j["items"][1]);
 }
 
+// Issue 10: numbers a client sees count its own country's rows only.
+TEST_F(ApiBasicTest, AuditNumbersCountTheCountrysOwnEventsFromOne) {
+  // Activity in two countries interleaves in the one log.
+  for (int i = 0; i < 3; ++i) {
+    as("fr.prosecutor").get("/persons?limit=1");
+    as("es.prosecutor").get("/persons?limit=1");
+  }
+  for (const char* auditor : {"fr.auditor", "es.auditor"}) {
+    ApiClient client = as(auditor);
+    std::vector<json> events = list_all(client, "/audit", 100);
+    ASSERT_GE(events.size(), 4u) << auditor;
+    for (size_t i = 0; i < events.size(); ++i) {
+      EXPECT_EQ(events[i]["seq"], static_cast<long long>(i + 1))
+          << auditor << ": event " << i << " is " << events[i].dump();
+    }
+  }
+}
+
+TEST_F(ApiBasicTest, CursorsAreSealedForTheCountryTheyWereIssuedTo) {
+  ApiClient ma = as("ma.prosecutor");
+  for (int i = 0; i < 2; ++i) create_person(ma, person_body(random_letters(8), "MA"));
+  HttpResponse first = ma.get("/persons?limit=1");
+  ASSERT_EQ(first.status, 200) << first.describe();
+  ASSERT_TRUE(first.json()["next_cursor"].is_string()) << first.describe();
+  const std::string cursor = first.json()["next_cursor"].get<std::string>();
+  // Sealed, not "c<seq>" (a seq counts every country's rows).
+  EXPECT_GE(cursor.size(), 40u) << cursor;
+  EXPECT_EQ(ma.get("/persons?limit=1&cursor=" + url_encode(cursor)).status, 200);
+
+  // Another country cannot use it, nor a forged or edited one.
+  ApiClient fr = as("fr.prosecutor");
+  EXPECT_TRUE(is_problem(fr.get("/persons?limit=1&cursor=" + url_encode(cursor)), 400,
+                         "request.invalid_query", "cursor"));
+  std::string edited = cursor;
+  edited[edited.size() / 2] = edited[edited.size() / 2] == 'x' ? 'y' : 'x';
+  for (const std::string& bad : {edited, std::string("c1"), std::string("c999999")}) {
+    EXPECT_TRUE(is_problem(ma.get("/persons?limit=1&cursor=" + url_encode(bad)), 400,
+                           "request.invalid_query", "cursor"))
+        << bad;
+  }
+  // A cursor of one list is not mistaken for another country's audit page either.
+  EXPECT_TRUE(is_problem(as("fr.auditor").get("/audit?cursor=" + url_encode(cursor), std::nullopt),
+                         400, "request.invalid_query", "cursor"));
+}
+
 TEST_F(ApiBasicTest, AdministratorManagesUsersOfItsOwnCountry) {
   ApiClient admin = as("fr.admin");
   HttpResponse list = admin.get("/users", std::nullopt);

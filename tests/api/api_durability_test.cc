@@ -260,6 +260,10 @@ TEST_F(AuditTamperTest, InsertedRowIsNamed) {
     } else if (c[0] == "id") {
       values +=
           (values.empty() ? "" : ", ") + std::string("'forged_' || lower(hex(randomblob(8)))");
+    } else if (c[0] == "country_seq") {
+      // A forger picks the country's next number, as the store would.
+      values += (values.empty() ? "" : ", ") +
+                std::string("(SELECT max(country_seq) + 1 FROM audit_events)");
     } else if (c[0] == "prev_hash") {
       values += (values.empty() ? "" : ", ") +
                 std::string("(SELECT hash FROM audit_events WHERE seq = ") + std::to_string(max) +
@@ -287,6 +291,7 @@ TEST_F(AuditTamperTest, InsertedRowIsNamed) {
     if (c[0] == "seq") value = std::to_string(target);
     if (c[0] == "hash") value = "lower(hex(randomblob(32)))";
     if (c[0] == "id") value = "'forged_' || lower(hex(randomblob(8)))";
+    if (c[0] == "country_seq") value = "(SELECT max(country_seq) + 1 FROM audit_events)";
     copy_values += (copy_values.empty() ? "" : ", ") + value;
   }
   std::string middle = tampered_copy(

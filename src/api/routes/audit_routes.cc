@@ -11,7 +11,8 @@ namespace taawun::api {
 namespace {
 
 nlohmann::json event_json(const audit::AuditEvent& e) {
-  return {{"seq", e.seq},
+  // seq is the number among this country's events: the global seq would count other countries' too.
+  return {{"seq", e.country_seq},
           {"at", format_rfc3339(e.at)},
           {"actor",
            {{"user_id", e.actor_user_id},

@@ -1,5 +1,7 @@
 #include "store/sqlite/sqlite_database.h"
 
+#include <sodium.h>
+
 #include <exception>
 #include <future>
 #include <optional>
@@ -19,6 +21,7 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::string& 
   TAAWUN_ASSIGN_OR_RETURN(auto connection, Connection::open(path));
   std::unique_ptr<SqliteDatabase> database(new SqliteDatabase(std::move(connection)));
   TAAWUN_TRY(database->migrate());
+  TAAWUN_TRY(database->load_cursor_key());
   database->writer_ = std::thread([db = database.get()] { db->run_writer(); });
   return database;
 }
@@ -33,6 +36,31 @@ SqliteDatabase::~SqliteDatabase() {
   }
   wake_.notify_all();
   if (writer_.joinable()) writer_.join();
+}
+
+Status SqliteDatabase::load_cursor_key() {
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    TAAWUN_ASSIGN_OR_RETURN(auto select, connection_->prepare("SELECT key FROM cursor_key"));
+    TAAWUN_ASSIGN_OR_RETURN(bool found, select.step());
+    if (found) {
+      const std::string key = select.blob(0);
+      if (key.size() != PageCursorKey::kBytes) {
+        return Error::internal("cursor_key holds " + std::to_string(key.size()) + " bytes");
+      }
+      cursor_key_ = PageCursorKey(key);
+      return Status();
+    }
+    if (sodium_init() < 0) return Error::internal("libsodium failed to initialise");
+    std::string key(PageCursorKey::kBytes, '\0');
+    randombytes_buf(key.data(), key.size());
+    // OR IGNORE: another process opening the same new file may have made its key first.
+    TAAWUN_ASSIGN_OR_RETURN(auto insert,
+                            connection_->prepare("INSERT OR IGNORE INTO cursor_key (id, key) "
+                                                 "VALUES (1, ?1)"));
+    insert.bind_blob(1, key);
+    TAAWUN_TRY(insert.run());
+  }
+  return Error::internal("cursor_key could not be made");
 }
 
 Status SqliteDatabase::migrate() {
@@ -121,7 +149,7 @@ void SqliteDatabase::run_batch(std::deque<Job>& batch) {
     for (auto& job : batch) job.done(begun);
     return;
   }
-  SqliteStore store(*connection_);
+  SqliteStore store(*connection_, cursor_key_);
   std::vector<std::function<void()>> after_commit;
   std::vector<std::function<void()>> undo;  // of the works kept so far, oldest first
   const auto run_newest_first = [](std::vector<std::function<void()>>& actions) {

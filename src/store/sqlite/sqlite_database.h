@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "store/sqlite/connection.h"
+#include "store/sqlite/page_cursor.h"
 #include "store/store.h"
 
 namespace taawun::store::sqlite {
@@ -40,11 +41,14 @@ class SqliteDatabase final : public Database {
 
   explicit SqliteDatabase(std::unique_ptr<Connection> connection);
   Status migrate();
+  // Reads the page cursor key, making it (libsodium's CSPRNG) on the database's first open.
+  Status load_cursor_key();
   void run_writer();
   void run_batch(std::deque<Job>& batch);
 
   std::unique_ptr<Connection> connection_;
   int schema_version_ = 0;
+  PageCursorKey cursor_key_;
   std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<Job> queue_;

@@ -58,24 +58,6 @@ Error version_mismatch() {
                {}};
 }
 
-// Cursors are opaque to clients; inside they are the seq of the last row returned.
-Result<long long> cursor_position(const std::string& cursor) {
-  if (cursor.empty()) return 0LL;
-  long long value = -1;
-  const char* end = cursor.data() + cursor.size();
-  // from_chars rejects signs, other characters and values beyond long long (no overflow).
-  auto [ptr, error] = cursor.size() > 1 && cursor[0] == 'c'
-                          ? std::from_chars(cursor.data() + 1, end, value)
-                          : std::from_chars_result{cursor.data(), std::errc::invalid_argument};
-  if (error != std::errc() || ptr != end || value < 0) {
-    return Error::invalid("request.invalid_query", "The cursor is not one this server issued.",
-                          "cursor");
-  }
-  return value;
-}
-
-std::string make_cursor(long long seq) { return "c" + std::to_string(seq); }
-
 constexpr const char* kUserColumns =
     "id, username, display_name, country, authority_id, role, password_hash, disabled_at, "
     "created_at, updated_at, version";
@@ -190,7 +172,7 @@ Involvement involvement_from(const Statement& row) {
 constexpr const char* kAuditColumns =
     "seq, at, actor_user_id, actor_country, actor_authority, actor_role, operation, object_type, "
     "object_id, purpose, case_reference, outcome, client_address, request_id, detail_hash, "
-    "recipients, prev_hash, hash";
+    "recipients, prev_hash, hash, country_seq";
 
 audit::AuditEvent audit_from(const Statement& row) {
   audit::AuditEvent e;
@@ -212,6 +194,7 @@ audit::AuditEvent audit_from(const Statement& row) {
   e.recipients = row.text(15);
   e.prev_hash = row.text(16);
   e.hash = row.text(17);
+  e.country_seq = row.integer(18);
   return e;
 }
 
@@ -234,14 +217,15 @@ Result<std::optional<T>> one(Statement& stmt, Map map) {
 
 // Runs a page query whose first column is seq and whose parameters are (country, after, limit+1).
 template <typename T, typename Map>
-Result<Page<T>> page_of(Statement& stmt, int limit, Map map) {
+Result<Page<T>> page_of(Statement& stmt, const PageCursorKey& cursor_key,
+                        const PageRequest& request, Map map) {
   Page<T> page;
   long long last_seq = 0;
   for (;;) {
     TAAWUN_ASSIGN_OR_RETURN(bool row, stmt.step());
     if (!row) break;
-    if (static_cast<int>(page.items.size()) == limit) {
-      page.next_cursor = make_cursor(last_seq);
+    if (static_cast<int>(page.items.size()) == request.limit) {
+      page.next_cursor = cursor_key.seal(last_seq, request.country);
       break;
     }
     last_seq = stmt.integer(0);
@@ -510,14 +494,14 @@ Status SqliteStore::delete_person(std::string_view id) {
 
 Result<Page<Person>> SqliteStore::list_persons(const PageRequest& request,
                                                std::string_view name_key) {
-  TAAWUN_ASSIGN_OR_RETURN(long long after, cursor_position(request.cursor));
+  TAAWUN_ASSIGN_OR_RETURN(long long after, cursor_key_.open(request.cursor, request.country));
   Page<Person> page;
   if (name_key.empty()) {
     TAAWUN_ASSIGN_OR_RETURN(
         auto stmt, db_.prepare(kPersonSelect + "WHERE owner_country = ?1 AND seq > ?2 ORDER BY seq "
                                                "LIMIT ?3"));
     stmt.bind(1, request.country).bind(2, after).bind(3, request.limit + 1LL);
-    TAAWUN_ASSIGN_OR_RETURN(page, page_of<Person>(stmt, request.limit, person_from));
+    TAAWUN_ASSIGN_OR_RETURN(page, page_of<Person>(stmt, cursor_key_, request, person_from));
   } else {
     // instr() rather than LIKE: the key is matched literally, with no wildcard to escape.
     TAAWUN_ASSIGN_OR_RETURN(
@@ -526,7 +510,7 @@ Result<Page<Person>> SqliteStore::list_persons(const PageRequest& request,
                                "person_names n WHERE n.person_id = persons.id AND "
                                "instr(n.search_key, ?4) > 0) ORDER BY seq LIMIT ?3"));
     stmt.bind(1, request.country).bind(2, after).bind(3, request.limit + 1LL).bind(4, name_key);
-    TAAWUN_ASSIGN_OR_RETURN(page, page_of<Person>(stmt, request.limit, person_from));
+    TAAWUN_ASSIGN_OR_RETURN(page, page_of<Person>(stmt, cursor_key_, request, person_from));
   }
   for (auto& person : page.items) TAAWUN_TRY(load_person_children(person));
   return page;
@@ -576,7 +560,7 @@ Status SqliteStore::delete_proceeding(std::string_view id) {
 
 Result<Page<Proceeding>> SqliteStore::list_proceedings(const PageRequest& request,
                                                        const ProceedingFilter& filter) {
-  TAAWUN_ASSIGN_OR_RETURN(long long after, cursor_position(request.cursor));
+  TAAWUN_ASSIGN_OR_RETURN(long long after, cursor_key_.open(request.cursor, request.country));
   TAAWUN_ASSIGN_OR_RETURN(
       auto stmt,
       db_.prepare(kProceedingSelect +
@@ -588,7 +572,7 @@ Result<Page<Proceeding>> SqliteStore::list_proceedings(const PageRequest& reques
       .bind(3, request.limit + 1LL)
       .bind(4, filter.reference)
       .bind(5, filter.stage);
-  return page_of<Proceeding>(stmt, request.limit, proceeding_from);
+  return page_of<Proceeding>(stmt, cursor_key_, request, proceeding_from);
 }
 
 Status SqliteStore::insert_involvement(const Involvement& inv) {
@@ -777,13 +761,13 @@ Result<std::optional<domain::Link>> SqliteStore::find_link_by_pair(
 
 Result<Page<domain::Link>> SqliteStore::list_links(const PageRequest& request,
                                                    std::string_view status) {
-  TAAWUN_ASSIGN_OR_RETURN(long long after, cursor_position(request.cursor));
+  TAAWUN_ASSIGN_OR_RETURN(long long after, cursor_key_.open(request.cursor, request.country));
   TAAWUN_ASSIGN_OR_RETURN(
       auto stmt,
       db_.prepare(kLinkSelect + "WHERE (left_country = ?1 OR right_country = ?1) AND seq > ?2 AND "
                                 "(?4 = '' OR status = ?4) ORDER BY seq LIMIT ?3"));
   stmt.bind(1, request.country).bind(2, after).bind(3, request.limit + 1LL).bind(4, status);
-  return page_of<domain::Link>(stmt, request.limit, link_from);
+  return page_of<domain::Link>(stmt, cursor_key_, request, link_from);
 }
 
 Result<std::vector<domain::Link>> SqliteStore::list_links_of_person(std::string_view person_id) {
@@ -885,7 +869,7 @@ Result<std::optional<domain::Request>> SqliteStore::find_request(std::string_vie
 
 Result<Page<domain::Request>> SqliteStore::list_requests(const PageRequest& request,
                                                          const RequestQuery& query) {
-  TAAWUN_ASSIGN_OR_RETURN(long long after, cursor_position(request.cursor));
+  TAAWUN_ASSIGN_OR_RETURN(long long after, cursor_key_.open(request.cursor, request.country));
   TAAWUN_ASSIGN_OR_RETURN(
       auto stmt,
       db_.prepare(kRequestSelect +
@@ -901,7 +885,7 @@ Result<Page<domain::Request>> SqliteStore::list_requests(const PageRequest& requ
   Page<domain::Request> page;
   for (auto& [seq, item] : rows) {
     if (static_cast<int>(page.items.size()) == request.limit) {
-      page.next_cursor = make_cursor(rows[page.items.size() - 1].first);
+      page.next_cursor = cursor_key_.seal(rows[page.items.size() - 1].first, request.country);
       break;
     }
     page.items.push_back(std::move(item));
@@ -1122,7 +1106,7 @@ Result<bool> SqliteStore::insert_notification(const domain::Notification& n) {
 Result<Page<domain::Notification>> SqliteStore::list_notifications(const PageRequest& request,
                                                                    std::string_view user_id,
                                                                    SortOrder order) {
-  TAAWUN_ASSIGN_OR_RETURN(long long position, cursor_position(request.cursor));
+  TAAWUN_ASSIGN_OR_RETURN(long long position, cursor_key_.open(request.cursor, request.country));
   const bool newest_first = order == SortOrder::kNewestFirst;
   // Newest first pages downwards from the cursor; the first page starts above every seq.
   if (newest_first && request.cursor.empty()) position = std::numeric_limits<long long>::max();
@@ -1137,7 +1121,7 @@ Result<Page<domain::Notification>> SqliteStore::list_notifications(const PageReq
                   "json_each(notifications.recipients) WHERE json_each.value = ?4)) ORDER BY seq " +
                   (newest_first ? "DESC" : "ASC") + " LIMIT ?3"));
   stmt.bind(1, request.country).bind(2, position).bind(3, request.limit + 1LL).bind(4, user_id);
-  return page_of<domain::Notification>(stmt, request.limit, [](const Statement& row) {
+  return page_of<domain::Notification>(stmt, cursor_key_, request, [](const Statement& row) {
     return domain::Notification{row.text(1),          row.text(2),
                                 row.text(3),          row.text(4),
                                 row.text(5),          static_cast<int>(row.integer(6)),
@@ -1163,11 +1147,18 @@ Result<audit::AuditEvent> SqliteStore::append_audit(audit::AuditEvent event) {
     event.seq = row ? stmt.integer(0) + 1 : 1;
     event.prev_hash = row ? stmt.text(1) : audit::kGenesisHash;
   }
+  {
+    TAAWUN_ASSIGN_OR_RETURN(auto stmt, db_.prepare("SELECT coalesce(max(country_seq), 0) + 1 FROM "
+                                                   "audit_events WHERE actor_country = ?1"));
+    stmt.bind(1, event.actor_country);
+    TAAWUN_ASSIGN_OR_RETURN(bool row, stmt.step());
+    event.country_seq = row ? stmt.integer(0) : 1;
+  }
   event.hash = audit::compute_event_hash(event);
   TAAWUN_ASSIGN_OR_RETURN(
       auto stmt, db_.prepare(std::string("INSERT INTO audit_events (") + kAuditColumns +
                              ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-                             "?14, ?15, ?16, ?17, ?18)"));
+                             "?14, ?15, ?16, ?17, ?18, ?19)"));
   stmt.bind(1, event.seq)
       .bind(2, time_text(event.at))
       .bind(3, event.actor_user_id)
@@ -1185,18 +1176,19 @@ Result<audit::AuditEvent> SqliteStore::append_audit(audit::AuditEvent event) {
       .bind(15, event.detail_hash)
       .bind(16, event.recipients)
       .bind(17, event.prev_hash)
-      .bind(18, event.hash);
+      .bind(18, event.hash)
+      .bind(19, event.country_seq);
   TAAWUN_TRY(stmt.run());
   return event;
 }
 
 Result<Page<audit::AuditEvent>> SqliteStore::list_audit(const PageRequest& request) {
-  TAAWUN_ASSIGN_OR_RETURN(long long after, cursor_position(request.cursor));
+  TAAWUN_ASSIGN_OR_RETURN(long long after, cursor_key_.open(request.cursor, request.country));
   TAAWUN_ASSIGN_OR_RETURN(auto stmt, db_.prepare(std::string("SELECT ") + kAuditColumns +
                                                  " FROM audit_events WHERE actor_country = ?1 AND "
                                                  "seq > ?2 ORDER BY seq LIMIT ?3"));
   stmt.bind(1, request.country).bind(2, after).bind(3, request.limit + 1LL);
-  return page_of<audit::AuditEvent>(stmt, request.limit, audit_from);
+  return page_of<audit::AuditEvent>(stmt, cursor_key_, request, audit_from);
 }
 
 Status SqliteStore::scan_audit(const std::function<bool(const audit::AuditEvent&)>& visit) {

@@ -5,13 +5,16 @@
 #include <utility>
 
 #include "store/sqlite/connection.h"
+#include "store/sqlite/page_cursor.h"
 #include "store/store.h"
 
 namespace taawun::store::sqlite {
 
 class SqliteStore final : public Store {
  public:
-  explicit SqliteStore(Connection& connection) : db_(connection) {}
+  // cursor_key seals the page cursors this store hands out and opens those it is given back.
+  SqliteStore(Connection& connection, const PageCursorKey& cursor_key)
+      : db_(connection), cursor_key_(cursor_key) {}
 
   Result<std::vector<Authority>> list_authorities() override;
 
@@ -126,6 +129,7 @@ class SqliteStore final : public Store {
   Status load_person_children(domain::Person& person);
 
   Connection& db_;
+  const PageCursorKey& cursor_key_;
   std::vector<std::function<void()>> after_commit_;
   std::vector<std::function<void()>> after_rollback_;
 };
