@@ -11,6 +11,7 @@
 #include "api/origin.h"
 #include "api/problem.h"
 #include "common/time.h"
+#include "service/audit_recorder.h"
 #include "service/idempotency_service.h"
 #include "service/session_service.h"
 
@@ -32,9 +33,13 @@ asio::awaitable<Status> run_on_database(store::Database& database, store::Work w
       initiate, asio::use_awaitable, std::move(work));
 }
 
-Exchange::Exchange(Backend& backend, const Request& request,
+Exchange::Exchange(Backend& backend, const Request& request, std::string route_pattern,
                    std::map<std::string, std::string> params, nlohmann::json body)
-    : backend_(backend), request_(request), params_(std::move(params)), body_(std::move(body)) {
+    : backend_(backend),
+      request_(request),
+      route_pattern_(std::move(route_pattern)),
+      params_(std::move(params)),
+      body_(std::move(body)) {
   context_.purpose = request.header("x-purpose");
   context_.case_reference = request.header("x-case-reference");
   context_.actor.client_address = request.client_address;
@@ -155,13 +160,46 @@ asio::awaitable<Response> Exchange::transact_with(Work work, KeyUse key_use, boo
     }
     return {};
   });
-  if (!status.ok()) co_return problem_response(status.error());
+  if (!status.ok()) response = problem_response(status.error());
+  if (!context_.actor.user_id.empty() && (response.status == 403 || response.status == 404)) {
+    co_return co_await audit_refusal(std::move(response));
+  }
   if (context_.actor.user_id.size() > 0 && response.status < 400) {
     // Lets the interface count down to idle expiry without polling the session (which would
     // itself keep the session alive).
     response.headers.emplace_back("X-Session-Expires-At", format_rfc3339(session_expires_at_));
   }
   co_return response;
+}
+
+namespace {
+
+// "/api/v1/proceedings/{id}/involvements/{involvement_id}" -> "proceeding": the first segment
+// after the version, in the singular the audit log uses for object types.
+std::string object_type_of(std::string_view pattern) {
+  constexpr std::string_view kPrefix = "/api/v1/";
+  if (pattern.substr(0, kPrefix.size()) == kPrefix) pattern.remove_prefix(kPrefix.size());
+  std::string segment(pattern.substr(0, pattern.find('/')));
+  if (segment.size() > 3 && segment.ends_with("ies"))
+    return segment.substr(0, segment.size() - 3) + "y";
+  if (segment.size() > 1 && segment.ends_with('s')) segment.pop_back();
+  return segment;
+}
+
+}  // namespace
+
+asio::awaitable<Response> Exchange::audit_refusal(Response refusal) {
+  const auto id = params_.find("id");
+  const std::string object_id = id == params_.end() ? std::string() : id->second;
+  const std::string object_type = object_type_of(route_pattern_);
+  const std::string_view outcome = refusal.status == 403 ? "denied" : "not_found";
+  Status audited = co_await run_on_database(backend_.database, [&](store::Store& store) {
+    return service::record_audit(store, context_,
+                                 {"access.refused", object_type, object_id, outcome});
+  });
+  // An access that cannot be logged is not answered as if it had been (DESIGN.md §6).
+  if (!audited.ok()) co_return problem_response(audited.error());
+  co_return refusal;
 }
 
 asio::awaitable<Response> Exchange::transact_anonymous(Work work) {

@@ -39,8 +39,10 @@ class Exchange {
  public:
   using Work = std::function<Result<Response>(store::Store&)>;
 
-  Exchange(Backend& backend, const Request& request, std::map<std::string, std::string> params,
-           nlohmann::json body);
+  // route_pattern: the matched route's ("/api/v1/persons/{id}"), which names what a refusal was
+  // of in the audit log.
+  Exchange(Backend& backend, const Request& request, std::string route_pattern,
+           std::map<std::string, std::string> params, nlohmann::json body);
 
   const Request& request() const { return request_; }
   const std::string& param(const std::string& name) const { return params_.at(name); }
@@ -50,6 +52,9 @@ class Exchange {
 
   // Authenticates the caller and runs `work`, both in one transaction. An error from `work` rolls
   // the transaction back and becomes a problem response; a refused authentication is a 401.
+  // A 403 or 404 of an authenticated caller is audited afterwards, in a transaction of its own
+  // (the work's was rolled back), as `access.refused` in the caller's country: the same event for
+  // another country's id as for a missing one, so the log tells no more than the answer did.
   // A POST with an Idempotency-Key the caller used before gets the kept answer instead of running
   // `work` again; a success of a POST with a new key is kept with it, in the same transaction.
   boost::asio::awaitable<Response> transact(Work work);
@@ -76,6 +81,7 @@ class Exchange {
  private:
   Backend& backend_;
   const Request& request_;
+  std::string route_pattern_;
   std::map<std::string, std::string> params_;
   nlohmann::json body_;
   service::RequestContext context_;
@@ -83,6 +89,7 @@ class Exchange {
 
   enum class KeyUse { kReplayAndKeep, kReplayOnly };
   boost::asio::awaitable<Response> transact_with(Work work, KeyUse key_use, bool& replayed);
+  boost::asio::awaitable<Response> audit_refusal(Response refusal);
 };
 
 // Runs `work` on the database and resumes with its outcome once durable.

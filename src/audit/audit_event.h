@@ -21,7 +21,7 @@ struct AuditEvent {
   std::string object_id;
   std::string purpose;              // why personal data was read (X-Purpose)
   std::string case_reference;       // optional case the purpose refers to
-  std::string outcome = "success";  // success, denied, failed
+  std::string outcome = "success";  // success, denied, failed, not_found (access.refused)
   std::string client_address;
   std::string request_id;
   std::string detail_hash;  // SHA-256 of a detail that may hold personal data (search text)

@@ -496,6 +496,46 @@ TEST_F(ApiBasicTest, AuditNumbersCountTheCountrysOwnEventsFromOne) {
   }
 }
 
+// Issue 10: a refused access is logged in the caller's country, alike for another country's
+// record and a missing one.
+TEST_F(ApiBasicTest, RefusedAccessesAreAuditedWithoutTellingForeignFromMissing) {
+  ApiClient be = as("be.prosecutor");
+  json foreign = create_person(be, person_body(random_letters(8), "BE"));
+  ASSERT_TRUE(foreign.contains("id"));
+  const std::string foreign_id = foreign["id"];
+  const std::string missing_id = "per_" + random_letters(20);
+  ApiClient fr = as("fr.prosecutor");
+  EXPECT_TRUE(is_problem(fr.get("/persons/" + foreign_id), 404, "not_found"));
+  EXPECT_TRUE(is_problem(fr.get("/persons/" + missing_id), 404, "not_found"));
+  EXPECT_EQ(fr.patch("/persons/" + foreign_id, {{"notes", "x"}}, "\"1\"").status, 404);
+  // A role refusal too.
+  EXPECT_TRUE(
+      is_problem(as("fr.analyst").post("/persons", person_body("x", "FR")), 403, "auth.forbidden"));
+
+  ApiClient auditor = as("fr.auditor");
+  std::map<std::string, json> refused;  // object_id -> latest event
+  std::vector<json> denied_roles;
+  for (const json& e : list_all(auditor, "/audit", 100)) {
+    if (e["operation"] != "access.refused") continue;
+    EXPECT_EQ(e["actor"]["country"], "FR") << e.dump();
+    if (e["outcome"] == "denied")
+      denied_roles.push_back(e);
+    else
+      refused[e["object_id"].get<std::string>()] = e;
+  }
+  ASSERT_TRUE(refused.count(foreign_id)) << "the foreign read is not in FR's log";
+  ASSERT_TRUE(refused.count(missing_id)) << "the missing read is not in FR's log";
+  // Apart from what the caller sent and when, the two events are the same.
+  for (const char* field : {"operation", "object_type", "outcome", "purpose", "recipients"}) {
+    EXPECT_EQ(refused[foreign_id][field], refused[missing_id][field]) << field;
+  }
+  EXPECT_EQ(refused[foreign_id]["object_type"], "person");
+  EXPECT_EQ(refused[foreign_id]["outcome"], "not_found");
+  ASSERT_FALSE(denied_roles.empty()) << "the analyst's refused write is not in FR's log";
+  EXPECT_EQ(denied_roles.back()["actor"]["role"], "analyst");
+  EXPECT_EQ(denied_roles.back()["object_type"], "person");
+}
+
 TEST_F(ApiBasicTest, CursorsAreSealedForTheCountryTheyWereIssuedTo) {
   ApiClient ma = as("ma.prosecutor");
   for (int i = 0; i < 2; ++i) create_person(ma, person_body(random_letters(8), "MA"));
