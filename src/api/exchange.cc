@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include <spdlog/spdlog.h>
 #include <boost/asio/async_result.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/this_coro.hpp>
@@ -11,8 +12,8 @@
 #include "api/origin.h"
 #include "api/problem.h"
 #include "common/time.h"
-#include "service/audit_recorder.h"
 #include "service/idempotency_service.h"
+#include "service/refusal_watch.h"
 #include "service/session_service.h"
 
 namespace taawun::api {
@@ -192,13 +193,21 @@ asio::awaitable<Response> Exchange::audit_refusal(Response refusal) {
   const auto id = params_.find("id");
   const std::string object_id = id == params_.end() ? std::string() : id->second;
   const std::string object_type = object_type_of(route_pattern_);
-  const std::string_view outcome = refusal.status == 403 ? "denied" : "not_found";
-  Status audited = co_await run_on_database(backend_.database, [&](store::Store& store) {
-    return service::record_audit(store, context_,
-                                 {"access.refused", object_type, object_id, outcome});
+  service::RefusalRecord record;
+  Status audited = co_await run_on_database(backend_.database, [&](store::Store& store) -> Status {
+    TAAWUN_ASSIGN_OR_RETURN(
+        record, service::record_refused_access(store, context_,
+                                               {object_type, object_id, refusal.status == 403},
+                                               backend_.refusal_alert_per_day));
+    return {};
   });
   // An access that cannot be logged is not answered as if it had been (DESIGN.md §6).
   if (!audited.ok()) co_return problem_response(audited.error());
+  if (record.alert) {
+    spdlog::warn("account {} of {} has had {} accesses refused in 24 hours (latest: {} {})",
+                 context_.actor.user_id, context_.actor.country, record.refusals_last_day,
+                 request_.method, route_pattern_);
+  }
   co_return refusal;
 }
 

@@ -19,6 +19,7 @@
 #include "common/clock.h"
 #include "common/result.h"
 #include "service/match_registry.h"
+#include "service/refusal_watch.h"
 #include "service/request_context.h"
 #include "store/store.h"
 
@@ -33,6 +34,8 @@ struct Backend {
   service::MatchRegistry* matching = nullptr;  // the person index, for link detection
   // The origin browsers see ("https://taawun.example"); empty: that of each request's Host.
   std::string public_origin;
+  // An account's refused accesses in 24 hours that raise an alert (service/refusal_watch.h).
+  int refusal_alert_per_day = service::kDefaultRefusalAlertPerDay;
 };
 
 class Exchange {
@@ -55,6 +58,7 @@ class Exchange {
   // A 403 or 404 of an authenticated caller is audited afterwards, in a transaction of its own
   // (the work's was rolled back), as `access.refused` in the caller's country: the same event for
   // another country's id as for a missing one, so the log tells no more than the answer did.
+  // Many refusals of one account raise an alert (service/refusal_watch.h).
   // A POST with an Idempotency-Key the caller used before gets the kept answer instead of running
   // `work` again; a success of a POST with a new key is kept with it, in the same transaction.
   boost::asio::awaitable<Response> transact(Work work);

@@ -36,7 +36,13 @@ struct Server::Impl {
         acceptor(io),
         signals(io, SIGINT, SIGTERM),
         cpu_pool(2),
-        backend{database, clock, cpu_pool, nullptr, matching, this->options.public_origin},
+        backend{database,
+                clock,
+                cpu_pool,
+                nullptr,
+                matching,
+                this->options.public_origin,
+                this->options.refusal_alert_per_day},
         connections(this->options.max_connections > 0 ? this->options.max_connections
                                                       : default_connection_capacity()) {}
 

@@ -15,6 +15,7 @@
 #include "common/result.h"
 #include "service/audit_checkpoint.h"
 #include "service/match_registry.h"
+#include "service/refusal_watch.h"
 #include "store/store.h"
 
 namespace taawun::api {
@@ -31,6 +32,9 @@ struct ServerOptions {
   // authenticated by the session cookie must come from it. Empty: from the Host header's.
   // REQUIRES: empty or normalize_origin(public_origin) (api/origin.h) has a value.
   std::string public_origin;
+  // An account's refused accesses (403/404) in 24 hours that raise an alert: an
+  // access.refusal_alert audit event and a warning in the server log. REQUIRES: >= 1.
+  int refusal_alert_per_day = service::kDefaultRefusalAlertPerDay;
   // How often the reminder scheduler looks for due reminders and escalations; 0 disables it.
   std::chrono::seconds reminder_interval{30};
   // When reminders fall and whom escalations reach. REQUIRES: clocks::validate(reminders).ok().

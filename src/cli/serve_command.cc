@@ -60,6 +60,12 @@ void add_serve_command(CLI::App& app) {
                    "Most client connections held at once; past it the one idle the longest is "
                    "closed (default: from the open-file limit, ulimit -n)")
       ->check(CLI::Range(0, 1 << 20));
+  command
+      ->add_option("--refusal-alert-per-day", options->server.refusal_alert_per_day,
+                   "Refused accesses (403/404) of one account in 24 hours that raise an alert in "
+                   "the audit log and the server log")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
   command->add_option("--threads", options->server.threads, "I/O threads")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();

@@ -230,6 +230,9 @@ class Store {
                                   const std::function<bool(const audit::AuditEvent&)>& visit) = 0;
   // The number of audit events (the highest seq; the log has no gaps unless it was tampered with).
   virtual Result<long long> audit_size() = 0;
+  // The number of events of account `user_id` with `operation` at or after `since`.
+  virtual Result<long long> count_audit_of_actor(std::string_view user_id,
+                                                 std::string_view operation, Timestamp since) = 0;
 
   // Audit checkpoints (DESIGN.md §6). insert fails with conflict.audit_checkpoint_exists when one
   // of that tree size is stored; checkpoints are never updated or deleted.

@@ -702,3 +702,40 @@ TEST_F(ApiBasicTest, ProblemJsonForUnknownRoutesAndMethods) {
 
 }  // namespace
 }  // namespace taawun::testing
+
+namespace taawun::testing {
+namespace {
+
+// Issue 10: an account collecting refusals (someone trying ids) is flagged to its country's
+// auditors and to the operators, once per threshold's worth.
+TEST(ApiRefusalAlertTest, ManyRefusalsOfOneAccountRaiseAnAlertAtEachMultiple) {
+  TestServer server(TestServerOptions{.serve_args = {"--refusal-alert-per-day", "3"}});
+  ASSERT_TRUE(server.create_demo());
+  ASSERT_TRUE(server.start());
+  ApiClient es(server.port(), login(server.port(), "es.prosecutor", server.password()));
+  for (int i = 0; i < 7; ++i) {
+    EXPECT_EQ(es.get("/persons/per_" + random_letters(20)).status, 404);
+  }
+  // Another account's refusals count apart.
+  ApiClient es_analyst(server.port(), login(server.port(), "es.analyst", server.password()));
+  EXPECT_EQ(es_analyst.get("/proceedings/prc_" + random_letters(20)).status, 404);
+
+  ApiClient auditor(server.port(), login(server.port(), "es.auditor", server.password()));
+  int refused = 0;
+  std::vector<json> alerts;
+  for (const json& e : list_all(auditor, "/audit", 100)) {
+    if (e["operation"] == "access.refused") ++refused;
+    if (e["operation"] == "access.refusal_alert") alerts.push_back(e);
+  }
+  EXPECT_EQ(refused, 8);
+  ASSERT_EQ(alerts.size(), 2u) << "one alert at 3 refusals, one at 6";
+  for (const json& alert : alerts) {
+    EXPECT_EQ(alert["actor"]["role"], "prosecutor") << alert.dump();
+    EXPECT_EQ(alert["object_type"], "user");
+    EXPECT_EQ(alert["object_id"], alert["actor"]["user_id"]);
+  }
+  EXPECT_NE(server.logs().find("accesses refused in 24 hours"), std::string::npos) << server.logs();
+}
+
+}  // namespace
+}  // namespace taawun::testing

@@ -1211,6 +1211,17 @@ Status SqliteStore::scan_audit_after(long long after_seq,
   }
 }
 
+Result<long long> SqliteStore::count_audit_of_actor(std::string_view user_id,
+                                                    std::string_view operation, Timestamp since) {
+  // `at` is fixed-width RFC 3339 in UTC (common/time.h), so text order is time order.
+  TAAWUN_ASSIGN_OR_RETURN(auto stmt,
+                          db_.prepare("SELECT count(*) FROM audit_events WHERE actor_user_id = ?1 "
+                                      "AND operation = ?2 AND at >= ?3"));
+  stmt.bind(1, user_id).bind(2, operation).bind(3, time_text(since));
+  TAAWUN_ASSIGN_OR_RETURN(bool row, stmt.step());
+  return row ? stmt.integer(0) : 0LL;
+}
+
 Result<long long> SqliteStore::audit_size() {
   TAAWUN_ASSIGN_OR_RETURN(auto stmt, db_.prepare("SELECT coalesce(max(seq), 0) FROM audit_events"));
   TAAWUN_ASSIGN_OR_RETURN(bool row, stmt.step());
