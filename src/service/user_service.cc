@@ -61,15 +61,20 @@ Result<std::vector<domain::User>> list_users(store::Store& store, const RequestC
   return users;
 }
 
-Result<domain::User> update_user(store::Store& store, const RequestContext& context,
-                                 std::string_view user_id, long long expected_version,
-                                 UserChanges changes) {
+Result<domain::User> managed_account(store::Store& store, const RequestContext& context,
+                                     std::string_view user_id) {
   TAAWUN_TRY(auth::authorize(context.actor, auth::Action::kManageUsers));
   TAAWUN_ASSIGN_OR_RETURN(auto found, store.find_user(user_id));
   if (!found || found->country != context.actor.country) {
     return Error::not_found();
   }
-  domain::User user = std::move(*found);
+  return std::move(*found);
+}
+
+Result<domain::User> update_user(store::Store& store, const RequestContext& context,
+                                 std::string_view user_id, long long expected_version,
+                                 UserChanges changes) {
+  TAAWUN_ASSIGN_OR_RETURN(domain::User user, managed_account(store, context, user_id));
   if (user.version != expected_version) {
     return Error{ErrorKind::kPreconditionFailed, "precondition.version_mismatch",
                  "The account was changed meanwhile; reload it and try again.", ""};

@@ -36,6 +36,12 @@ struct UserChanges {
   std::optional<std::string> password_hash;  // a reset, hashed by the caller
 };
 
+// An account of the administrator's own country, as the administrator may manage it. Another
+// country's account is not_found, exactly like a missing one. Not audited (a read of an account,
+// not of personal data of the register); what follows with it is.
+Result<domain::User> managed_account(store::Store& store, const RequestContext& context,
+                                     std::string_view user_id);
+
 // Changes an account of the administrator's own country whose version is `expected_version`.
 // Another country's account is not_found, exactly like a missing one. An administrator cannot
 // disable its own account nor change its own role (validation.own_account): the country would be

@@ -306,6 +306,11 @@ TEST_F(ApiAccountsTest, RoleChangesAndPasswordResetsEndTheAccountsSessions) {
   EXPECT_TRUE(
       is_problem(admin.patch(path, {{"password", "password1234"}}, version_of(promoted.json())),
                  422, "validation.common_password", "password"));
+  // Nor the account's own username (at least 12 characters here), in any case.
+  ASSERT_GE(username.size(), 12u);
+  EXPECT_TRUE(
+      is_problem(admin.patch(path, {{"password", upper(username)}}, version_of(promoted.json())),
+                 422, "validation.common_password", "password"));
   const std::string reset_password = "temporary reset phrase for es";
   HttpResponse reset =
       admin.patch(path, {{"password", reset_password}}, version_of(promoted.json()));

@@ -113,12 +113,16 @@ awaitable<Response> update(Exchange& exchange) {
     changes.role = *parsed;
   }
   if (reader.has("password")) {
-    // The policy's username check needs the account: it is read, in its own country only, by the
-    // check before the slow work below.
-    if (Status checked = auth::check_new_password(password, ""); !checked.ok()) {
-      co_return problem_response(checked.error());
-    }
-    if (auto refusal = co_await refusal_before_slow_work(exchange, auth::Action::kManageUsers)) {
+    // The policy's username check needs the account, read (in the caller's country only) before
+    // argon2id time is spent.
+    if (auto refusal =
+            co_await exchange.check_before_slow_work([&](store::Store& store) -> Result<Response> {
+              TAAWUN_ASSIGN_OR_RETURN(
+                  auto account,
+                  service::managed_account(store, exchange.context(), exchange.param("id")));
+              TAAWUN_TRY(auth::check_new_password(password, account.username));
+              return Response::empty(204);
+            })) {
       co_return *refusal;
     }
     Result<std::string> hash = Error::internal("not hashed");
