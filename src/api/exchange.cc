@@ -141,6 +141,12 @@ asio::awaitable<Response> Exchange::transact_with(Work work, KeyUse key_use, boo
     session_expires_at_ = authentication.expires_at;
     context_.actor.client_address = client;
     context_.actor.request_id = request_id;
+    if (context_.actor.password_change_required && !open_while_password_change_required()) {
+      return Error{ErrorKind::kForbidden,
+                   "auth.password_change_required",
+                   "Your password was reset by an administrator: change it first.",
+                   {}};
+    }
     if (!idempotency_key.empty()) {
       TAAWUN_ASSIGN_OR_RETURN(
           auto replay,
@@ -188,6 +194,11 @@ std::string object_type_of(std::string_view pattern) {
 }
 
 }  // namespace
+
+bool Exchange::open_while_password_change_required() const {
+  // Reading one's session, logging out and changing the password: what the change itself needs.
+  return route_pattern_ == "/api/v1/session" || route_pattern_ == "/api/v1/session/password";
+}
 
 asio::awaitable<Response> Exchange::audit_refusal(Response refusal) {
   const auto id = params_.find("id");

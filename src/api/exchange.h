@@ -58,7 +58,9 @@ class Exchange {
   // A 403 or 404 of an authenticated caller is audited afterwards, in a transaction of its own
   // (the work's was rolled back), as `access.refused` in the caller's country: the same event for
   // another country's id as for a missing one, so the log tells no more than the answer did.
-  // Many refusals of one account raise an alert (service/refusal_watch.h).
+  // Many refusals of one account raise an alert (service/refusal_watch.h). An account whose
+  // password an administrator reset gets 403 auth.password_change_required on every route but
+  // its session's (GET/DELETE /session, POST /session/password) until it changes it.
   // A POST with an Idempotency-Key the caller used before gets the kept answer instead of running
   // `work` again; a success of a POST with a new key is kept with it, in the same transaction.
   boost::asio::awaitable<Response> transact(Work work);
@@ -94,6 +96,7 @@ class Exchange {
   enum class KeyUse { kReplayAndKeep, kReplayOnly };
   boost::asio::awaitable<Response> transact_with(Work work, KeyUse key_use, bool& replayed);
   boost::asio::awaitable<Response> audit_refusal(Response refusal);
+  bool open_while_password_change_required() const;
 };
 
 // Runs `work` on the database and resumes with its outcome once durable.

@@ -15,6 +15,7 @@ struct Actor {
   std::string country;       // ISO 3166-1 alpha-2 of the user's prosecution service
   std::string authority_id;  // the user's authority
   Role role = Role::kAnalyst;
+  bool password_change_required = false;  // of the account (domain::User)
   std::string client_address;
   std::string request_id;
 };

@@ -22,6 +22,9 @@ struct User {
   Timestamp created_at{};
   Timestamp updated_at{};
   long long version = 1;  // bumped by every change an administrator or the user makes
+  // Set by an administrator's password reset, cleared when the user changes it: until then the
+  // account may only read its session, log out and change its password.
+  bool password_change_required = false;
 };
 
 // Usernames: 3–64 characters of a–z, 0–9, '.', '_', '-'.

@@ -78,6 +78,7 @@ RequestContext context_of(const domain::User& user, const RequestContext& base) 
   context.actor.country = user.country;
   context.actor.authority_id = user.authority_id;
   context.actor.role = user.role;
+  context.actor.password_change_required = user.password_change_required;
   return context;
 }
 

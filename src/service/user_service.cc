@@ -114,6 +114,7 @@ Result<domain::User> update_user(store::Store& store, const RequestContext& cont
   }
   if (changes.password_hash) {
     user.password_hash = std::move(*changes.password_hash);
+    user.password_change_required = true;
     operations.push_back("user.password_reset");
     end_sessions = true;
   }
@@ -143,6 +144,7 @@ Status change_own_password(store::Store& store, const RequestContext& context,
                  "The password was changed meanwhile; log in again.", "current_password"};
   }
   user.password_hash = std::move(new_hash);
+  user.password_change_required = false;
   user.updated_at = context.now;
   ++user.version;
   TAAWUN_TRY(store.update_user(user));

@@ -371,5 +371,32 @@ TEST_F(ApiAccountsTest, UsersChangeTheirOwnPassword) {
   EXPECT_TRUE(audited);
 }
 
+TEST_F(ApiAccountsTest, AfterAResetTheAccountDoesNothingButChangeItsPassword) {
+  ApiClient admin = as("ma.admin");
+  json user = create_account(admin, "ma.reset", "prosecutor");
+  const std::string username = user["username"], path = "/users/" + user["id"].get<std::string>();
+  const std::string reset_password = "the administrator knows this one";
+  HttpResponse reset = admin.patch(path, {{"password", reset_password}}, version_of(user));
+  ASSERT_EQ(reset.status, 200) << reset.describe();
+  EXPECT_EQ(reset.json()["password_change_required"], true);
+
+  ApiClient account(server().port(), login(server().port(), username, reset_password));
+  HttpResponse session = account.get("/session", std::nullopt);
+  ASSERT_EQ(session.status, 200) << session.describe();
+  EXPECT_EQ(session.json()["user"]["password_change_required"], true);
+  EXPECT_TRUE(is_problem(account.get("/persons"), 403, "auth.password_change_required"));
+  EXPECT_TRUE(is_problem(account.post("/persons", {{"names", {{{"full", "Fictional Name"}}}}}), 403,
+                         "auth.password_change_required"));
+  EXPECT_TRUE(is_problem(account.get("/requests/desk"), 403, "auth.password_change_required"));
+
+  const std::string own = "a phrase only the account knows";
+  HttpResponse changed = account.post(
+      "/session/password", {{"current_password", reset_password}, {"new_password", own}});
+  ASSERT_EQ(changed.status, 204) << changed.describe();
+  EXPECT_EQ(account.get("/session", std::nullopt).json()["user"]["password_change_required"],
+            false);
+  EXPECT_EQ(account.get("/persons").status, 200);
+}
+
 }  // namespace
 }  // namespace taawun::testing

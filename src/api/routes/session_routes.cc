@@ -23,7 +23,8 @@ nlohmann::json user_json(const domain::Actor& actor) {
           {"display_name", actor.display_name},
           {"country", actor.country},
           {"authority", actor.authority_id},
-          {"role", domain::to_string(actor.role)}};
+          {"role", domain::to_string(actor.role)},
+          {"password_change_required", actor.password_change_required}};
 }
 
 // A refused login: the same answer whether or not the username exists.

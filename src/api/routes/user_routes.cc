@@ -29,7 +29,8 @@ nlohmann::json user_json(const domain::User& user) {
                                            : nlohmann::json(nullptr)},
           {"created_at", format_rfc3339(user.created_at)},
           {"updated_at", format_rfc3339(user.updated_at)},
-          {"version", user.version}};
+          {"version", user.version},
+          {"password_change_required", user.password_change_required}};
 }
 
 Result<domain::Role> role_named(const std::string& role) {

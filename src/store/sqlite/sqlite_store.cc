@@ -60,7 +60,7 @@ Error version_mismatch() {
 
 constexpr const char* kUserColumns =
     "id, username, display_name, country, authority_id, role, password_hash, disabled_at, "
-    "created_at, updated_at, version";
+    "created_at, updated_at, version, password_change_required";
 
 User user_from(const Statement& row) {
   User user;
@@ -75,6 +75,7 @@ User user_from(const Statement& row) {
   user.created_at = time_of(row.text(8));
   user.updated_at = time_of(row.optional_text(9).value_or(row.text(8)));
   user.version = row.integer(10);
+  user.password_change_required = row.integer(11) != 0;
   return user;
 }
 
@@ -264,9 +265,9 @@ Result<std::optional<User>> SqliteStore::find_user_by_username(std::string_view 
 }
 
 Status SqliteStore::insert_user(const User& user) {
-  TAAWUN_ASSIGN_OR_RETURN(auto stmt,
-                          db_.prepare(std::string("INSERT INTO users (") + kUserColumns +
-                                      ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"));
+  TAAWUN_ASSIGN_OR_RETURN(
+      auto stmt, db_.prepare(std::string("INSERT INTO users (") + kUserColumns +
+                             ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"));
   stmt.bind(1, user.id)
       .bind(2, user.username)
       .bind(3, user.display_name)
@@ -277,7 +278,8 @@ Status SqliteStore::insert_user(const User& user) {
       .bind(8, user.disabled_at ? std::optional(time_text(*user.disabled_at)) : std::nullopt)
       .bind(9, time_text(user.created_at))
       .bind(10, time_text(user.updated_at))
-      .bind(11, user.version);
+      .bind(11, user.version)
+      .bind(12, user.password_change_required ? 1LL : 0LL);
   Status status = stmt.run();
   if (!status.ok() && status.error().kind == ErrorKind::kConflict) {
     return Error{ErrorKind::kConflict, "conflict.username_taken", "That username is taken.",
@@ -288,16 +290,18 @@ Status SqliteStore::insert_user(const User& user) {
 
 Status SqliteStore::update_user(const User& user) {
   TAAWUN_ASSIGN_OR_RETURN(
-      auto stmt, db_.prepare("UPDATE users SET display_name = ?2, role = ?3, password_hash = ?4, "
-                             "disabled_at = ?5, updated_at = ?6, version = ?7 "
-                             "WHERE id = ?1 AND version = ?7 - 1"));
+      auto stmt,
+      db_.prepare("UPDATE users SET display_name = ?2, role = ?3, password_hash = ?4, "
+                  "disabled_at = ?5, updated_at = ?6, version = ?7, password_change_required = ?8 "
+                  "WHERE id = ?1 AND version = ?7 - 1"));
   stmt.bind(1, user.id)
       .bind(2, user.display_name)
       .bind(3, domain::to_string(user.role))
       .bind(4, user.password_hash)
       .bind(5, user.disabled_at ? std::optional(time_text(*user.disabled_at)) : std::nullopt)
       .bind(6, time_text(user.updated_at))
-      .bind(7, user.version);
+      .bind(7, user.version)
+      .bind(8, user.password_change_required ? 1LL : 0LL);
   TAAWUN_TRY(stmt.run());
   return expect_one_change(db_);
 }
