@@ -42,6 +42,7 @@ Exchange::Exchange(Backend& backend, const Request& request, std::string route_p
       params_(std::move(params)),
       body_(std::move(body)) {
   context_.purpose = request.header("x-purpose");
+  context_.match_alert_per_day = backend.match_alert_per_day;
   context_.case_reference = request.header("x-case-reference");
   context_.actor.client_address = request.client_address;
   context_.actor.request_id = request.request_id;

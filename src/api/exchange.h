@@ -19,6 +19,7 @@
 #include "common/clock.h"
 #include "common/result.h"
 #include "service/match_registry.h"
+#include "service/match_watch.h"
 #include "service/refusal_watch.h"
 #include "service/request_context.h"
 #include "store/store.h"
@@ -36,6 +37,9 @@ struct Backend {
   std::string public_origin;
   // An account's refused accesses in 24 hours that raise an alert (service/refusal_watch.h).
   int refusal_alert_per_day = service::kDefaultRefusalAlertPerDay;
+  // One account's matches against one country's records in 24 hours that raise an alert in that
+  // country's log (service/match_watch.h).
+  int match_alert_per_day = service::kDefaultMatchAlertPerDay;
 };
 
 class Exchange {

@@ -42,7 +42,8 @@ struct Server::Impl {
                 nullptr,
                 matching,
                 this->options.public_origin,
-                this->options.refusal_alert_per_day},
+                this->options.refusal_alert_per_day,
+                this->options.match_alert_per_day},
         connections(this->options.max_connections > 0 ? this->options.max_connections
                                                       : default_connection_capacity()) {}
 

@@ -15,6 +15,7 @@
 #include "common/result.h"
 #include "service/audit_checkpoint.h"
 #include "service/match_registry.h"
+#include "service/match_watch.h"
 #include "service/refusal_watch.h"
 #include "store/store.h"
 
@@ -35,6 +36,9 @@ struct ServerOptions {
   // An account's refused accesses (403/404) in 24 hours that raise an alert: an
   // access.refusal_alert audit event and a warning in the server log. REQUIRES: >= 1.
   int refusal_alert_per_day = service::kDefaultRefusalAlertPerDay;
+  // One account's matches against one country's records in 24 hours that raise a match.rate_alert
+  // in that country's audit log (service/match_watch.h). REQUIRES: >= 1.
+  int match_alert_per_day = service::kDefaultMatchAlertPerDay;
   // How often the reminder scheduler looks for due reminders and escalations; 0 disables it.
   std::chrono::seconds reminder_interval{30};
   // When reminders fall and whom escalations reach. REQUIRES: clocks::validate(reminders).ok().

@@ -26,6 +26,10 @@ std::string canonical_entry(const AuditEvent& e) {
         &e.request_id, &e.detail_hash, &e.recipients, &e.prev_hash}) {
     append_field(out, *field);
   }
+  if (!e.log_country.empty() && e.log_country != e.actor_country) {
+    append_field(out, "log_country");
+    append_field(out, e.log_country);
+  }
   return out;
 }
 

@@ -31,6 +31,11 @@ struct AuditEvent {
   // 1, 2, 3 ... among the events of actor_country: the number shown to that country, which (unlike
   // seq) says nothing of other countries' activity. Assigned by the store; not hashed.
   long long country_seq = 0;
+  // The country whose log the event is in (whose auditors read it); empty or actor_country for
+  // the actor's own. Another for what an actor did to that country's records: a match of a new or
+  // changed person against them (service/match_watch.h). Hashed only when it differs from
+  // actor_country, so events written before it existed keep their hashes.
+  std::string log_country;
 };
 
 inline const std::string kGenesisHash(64, '0');

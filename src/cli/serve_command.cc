@@ -66,6 +66,12 @@ void add_serve_command(CLI::App& app) {
                    "the audit log and the server log")
       ->check(CLI::Range(1, 1000000))
       ->capture_default_str();
+  command
+      ->add_option("--match-alert-per-day", options->server.match_alert_per_day,
+                   "Matches of one account against one country's records in 24 hours that raise "
+                   "an alert in that country's audit log")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
   command->add_option("--threads", options->server.threads, "I/O threads")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();

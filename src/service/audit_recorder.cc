@@ -4,8 +4,10 @@
 
 namespace taawun::service {
 
-Status record_audit(store::Store& store, const RequestContext& context, const AuditNote& note) {
-  audit::AuditEvent event;
+namespace {
+
+Status record_event(store::Store& store, const RequestContext& context, const AuditNote& note,
+                    audit::AuditEvent event) {
   event.at = context.now;
   event.actor_user_id = context.actor.user_id;
   event.actor_country = context.actor.country;
@@ -24,6 +26,24 @@ Status record_audit(store::Store& store, const RequestContext& context, const Au
   auto appended = store.append_audit(std::move(event));
   if (!appended.ok()) return appended.error();
   return {};
+}
+
+}  // namespace
+
+Status record_audit(store::Store& store, const RequestContext& context, const AuditNote& note) {
+  return record_event(store, context, note, {});
+}
+
+Status record_audit_in_log_of(store::Store& store, std::string_view log_country,
+                              const RequestContext& context, const AuditNote& note) {
+  RequestContext shown = context;
+  shown.purpose.clear();
+  shown.case_reference.clear();
+  shown.actor.client_address.clear();
+  shown.actor.request_id.clear();
+  audit::AuditEvent event;
+  event.log_country = log_country;
+  return record_event(store, shown, note, std::move(event));
 }
 
 Status require_purpose(const RequestContext& context) {

@@ -22,6 +22,12 @@ struct AuditNote {
 
 Status record_audit(store::Store& store, const RequestContext& context, const AuditNote& note);
 
+// The same in the log of `log_country`, for what the caller did to that country's records. It
+// holds who (account, country, authority, role), when, what and the outcome, but not the caller's
+// purpose, case reference, address or request id: those are the caller's country's affairs.
+Status record_audit_in_log_of(store::Store& store, std::string_view log_country,
+                              const RequestContext& context, const AuditNote& note);
+
 // Reading personal data needs a stated purpose (X-Purpose); error purpose.required (428).
 Status require_purpose(const RequestContext& context);
 

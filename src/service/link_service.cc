@@ -5,6 +5,7 @@
 #include "auth/policy.h"
 #include "common/ids.h"
 #include "service/audit_recorder.h"
+#include "service/match_watch.h"
 
 namespace taawun::service {
 
@@ -28,6 +29,8 @@ domain::LinkSide side_for(const domain::Person& person) {
 
 Status upsert_link(store::Store& store, const RequestContext& context, const domain::Person& a,
                    const domain::Person& b, const match::MatchResult& result) {
+  // `b` is the other country's record (detect_links): its owner sees the match in its log.
+  TAAWUN_TRY(record_match_against(store, context, b, match::to_string(result.decision)));
   const bool a_left = a.meta.id < b.meta.id;
   const domain::Person& left = a_left ? a : b;
   const domain::Person& right = a_left ? b : a;

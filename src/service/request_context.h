@@ -14,6 +14,9 @@ struct RequestContext {
   std::string purpose;         // X-Purpose: why personal data is read; required for reads
   std::string case_reference;  // X-Case-Reference: optional case the purpose refers to
   Timestamp now{};             // the time of the call, from the server's Clock
+  // Server policy (serve --match-alert-per-day): one account's matches against one country's
+  // records in 24 hours that raise an alert in that country's log (service/match_watch.h); 0: none.
+  int match_alert_per_day = 0;
 };
 
 }  // namespace taawun::service

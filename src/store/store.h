@@ -222,6 +222,7 @@ class Store {
   // Audit. append assigns seq, prev_hash and hash (chaining to the last event in this transaction's
   // view) and returns the stored event.
   virtual Result<audit::AuditEvent> append_audit(audit::AuditEvent event) = 0;
+  // The events in the log of page.country (audit::AuditEvent::log_country), oldest first.
   virtual Result<Page<audit::AuditEvent>> list_audit(const PageRequest& page) = 0;
   // Calls `visit` for every event in seq order until it returns false.
   virtual Status scan_audit(const std::function<bool(const audit::AuditEvent&)>& visit) = 0;
@@ -230,9 +231,11 @@ class Store {
                                   const std::function<bool(const audit::AuditEvent&)>& visit) = 0;
   // The number of audit events (the highest seq; the log has no gaps unless it was tampered with).
   virtual Result<long long> audit_size() = 0;
-  // The number of events of account `user_id` with `operation` at or after `since`.
+  // The number of events of account `user_id` with `operation` in the log of `log_country` at or
+  // after `since`.
   virtual Result<long long> count_audit_of_actor(std::string_view user_id,
-                                                 std::string_view operation, Timestamp since) = 0;
+                                                 std::string_view operation,
+                                                 std::string_view log_country, Timestamp since) = 0;
 
   // Audit checkpoints (DESIGN.md §6). insert fails with conflict.audit_checkpoint_exists when one
   // of that tree size is stored; checkpoints are never updated or deleted.

@@ -94,6 +94,46 @@ json person(const std::string& full, const std::string& given, const std::string
           {"nationalities", nationalities}};
 }
 
+// Issue 10, probing: one account matching many probes against a country's record is flagged to
+// that country's auditors, at the default rate (50 a day).
+TEST_F(ApiLinkTest, ProbesMatchedAgainstARecordRaiseAnAlertInTheOwnersLog) {
+  // Belgium owns the record and FR probes it; the other tests' countries stay as they were.
+  ApiClient be_admin(server_->port(), login(server_->port(), "be.admin", server_->password()));
+  for (const char* role : {"prosecutor", "auditor"}) {
+    HttpResponse r = be_admin.post(
+        "/users",
+        {{"username", std::string("be.") + role}, {"password", kUserPassword}, {"role", role}});
+    ASSERT_EQ(r.status, 201) << r.describe();
+  }
+  ApiClient be(server_->port(), login(server_->port(), "be.prosecutor", kUserPassword));
+  ApiClient be_auditor(server_->port(), login(server_->port(), "be.auditor", kUserPassword));
+  const std::string family = "Probeman" + random_letters(6);
+  HttpResponse owned =
+      be.post("/persons", person("Youssef " + family, "Youssef", family, "1988-07-02", {"BE"}));
+  ASSERT_EQ(owned.status, 201) << owned.describe();
+  const std::string owned_id = id_of(owned.json());
+  for (int i = 0; i < 50; ++i) {
+    create_person("fr.prosecutor",
+                  person("Youssef " + family, "Youssef", family, "1988-07-02", {"FR"}));
+  }
+  int matches = 0, alerts = 0;
+  for (const json& e : list_all(be_auditor, "/audit")) {
+    if (e["operation"] == "match.against_record" && e["object_id"] == owned_id) ++matches;
+    if (e["operation"] == "match.rate_alert") {
+      ++alerts;
+      EXPECT_EQ(e["actor"]["country"], "FR") << e.dump();
+      EXPECT_EQ(e["object_type"], "user") << e.dump();
+    }
+  }
+  EXPECT_EQ(matches, 50);
+  EXPECT_EQ(alerts, 1) << "one alert at the 50th match";
+  // FR's own log holds none of it: the alert is the owner's.
+  ApiClient fr_auditor = as("fr.auditor");
+  for (const json& e : list_all(fr_auditor, "/audit")) {
+    EXPECT_NE(e["operation"], "match.rate_alert") << e.dump();
+  }
+}
+
 TEST_F(ApiLinkTest, HitNoHitUntilConsentThenAnAuditedDisclosure) {
   const json fr = create_person(
       "fr.prosecutor", person("Mohamed Benali", "Mohamed", "Benali", "1991-03-14", {"MA", "FR"}));
@@ -209,8 +249,20 @@ TEST_F(ApiLinkTest, HitNoHitUntilConsentThenAnAuditedDisclosure) {
   // The audit: FR's log holds the consent and the disclosure with its recipient; MA's log holds
   // its consultation of the disclosed record, and no disclosure (MA disclosed nothing).
   ApiClient fr_auditor = as("fr.auditor");
-  bool consent_logged = false, disclosure_logged = false;
+  bool consent_logged = false, disclosure_logged = false, match_logged = false;
   for (const json& e : list_all(fr_auditor, "/audit")) {
+    if (e["operation"] == "match.against_record") {
+      // MA's new record was matched against FR's: FR sees who, when, which of its records and
+      // the outcome, but nothing of MA's purpose, case, address or request.
+      EXPECT_EQ(e["actor"]["country"], "MA") << e.dump();
+      EXPECT_EQ(e["actor"]["role"], "prosecutor") << e.dump();
+      EXPECT_EQ(e["object_type"], "person");
+      for (const char* kept : {"purpose", "case_reference", "client_address", "request_id"}) {
+        EXPECT_EQ(e[kept], "") << kept << " of MA's call in FR's log: " << e.dump();
+      }
+      match_logged |= e["object_id"] == id_of(fr);
+      continue;
+    }
     EXPECT_EQ(e["actor"]["country"], "FR") << e.dump();
     consent_logged |= e["operation"] == "link.consent" && e["object_id"] == link;
     if (e["operation"] == "person.disclose") {
@@ -222,6 +274,7 @@ TEST_F(ApiLinkTest, HitNoHitUntilConsentThenAnAuditedDisclosure) {
   }
   EXPECT_TRUE(consent_logged);
   EXPECT_TRUE(disclosure_logged);
+  EXPECT_TRUE(match_logged) << "FR's log does not show the match against its record";
   ApiClient ma_auditor = as("ma.auditor");
   bool consultation_logged = false;
   for (const json& e : list_all(ma_auditor, "/audit")) {

@@ -53,6 +53,11 @@ std::string entry_hash(const std::map<std::string, std::string>& row) {
         "request_id", "detail_hash", "recipients", "prev_hash"}) {
     field(row.at(name));
   }
+  // An event in another country's log than its actor's names that log (audit_event.h).
+  if (!row.at("log_country").empty() && row.at("log_country") != row.at("actor_country")) {
+    field("log_country");
+    field(row.at("log_country"));
+  }
   const std::string leaf = std::string(1, '\0') + entry;
   unsigned char digest[SHA256_DIGEST_LENGTH];
   SHA256(reinterpret_cast<const unsigned char*>(leaf.data()), leaf.size(), digest);

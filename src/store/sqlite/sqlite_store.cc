@@ -173,7 +173,7 @@ Involvement involvement_from(const Statement& row) {
 constexpr const char* kAuditColumns =
     "seq, at, actor_user_id, actor_country, actor_authority, actor_role, operation, object_type, "
     "object_id, purpose, case_reference, outcome, client_address, request_id, detail_hash, "
-    "recipients, prev_hash, hash, country_seq";
+    "recipients, prev_hash, hash, country_seq, log_country";
 
 audit::AuditEvent audit_from(const Statement& row) {
   audit::AuditEvent e;
@@ -196,6 +196,7 @@ audit::AuditEvent audit_from(const Statement& row) {
   e.prev_hash = row.text(16);
   e.hash = row.text(17);
   e.country_seq = row.integer(18);
+  e.log_country = row.text(19);
   return e;
 }
 
@@ -1151,10 +1152,11 @@ Result<audit::AuditEvent> SqliteStore::append_audit(audit::AuditEvent event) {
     event.seq = row ? stmt.integer(0) + 1 : 1;
     event.prev_hash = row ? stmt.text(1) : audit::kGenesisHash;
   }
+  if (event.log_country.empty()) event.log_country = event.actor_country;
   {
     TAAWUN_ASSIGN_OR_RETURN(auto stmt, db_.prepare("SELECT coalesce(max(country_seq), 0) + 1 FROM "
-                                                   "audit_events WHERE actor_country = ?1"));
-    stmt.bind(1, event.actor_country);
+                                                   "audit_events WHERE log_country = ?1"));
+    stmt.bind(1, event.log_country);
     TAAWUN_ASSIGN_OR_RETURN(bool row, stmt.step());
     event.country_seq = row ? stmt.integer(0) : 1;
   }
@@ -1162,7 +1164,7 @@ Result<audit::AuditEvent> SqliteStore::append_audit(audit::AuditEvent event) {
   TAAWUN_ASSIGN_OR_RETURN(
       auto stmt, db_.prepare(std::string("INSERT INTO audit_events (") + kAuditColumns +
                              ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-                             "?14, ?15, ?16, ?17, ?18, ?19)"));
+                             "?14, ?15, ?16, ?17, ?18, ?19, ?20)"));
   stmt.bind(1, event.seq)
       .bind(2, time_text(event.at))
       .bind(3, event.actor_user_id)
@@ -1181,7 +1183,8 @@ Result<audit::AuditEvent> SqliteStore::append_audit(audit::AuditEvent event) {
       .bind(16, event.recipients)
       .bind(17, event.prev_hash)
       .bind(18, event.hash)
-      .bind(19, event.country_seq);
+      .bind(19, event.country_seq)
+      .bind(20, event.log_country);
   TAAWUN_TRY(stmt.run());
   return event;
 }
@@ -1189,7 +1192,7 @@ Result<audit::AuditEvent> SqliteStore::append_audit(audit::AuditEvent event) {
 Result<Page<audit::AuditEvent>> SqliteStore::list_audit(const PageRequest& request) {
   TAAWUN_ASSIGN_OR_RETURN(long long after, cursor_key_.open(request.cursor, request.country));
   TAAWUN_ASSIGN_OR_RETURN(auto stmt, db_.prepare(std::string("SELECT ") + kAuditColumns +
-                                                 " FROM audit_events WHERE actor_country = ?1 AND "
+                                                 " FROM audit_events WHERE log_country = ?1 AND "
                                                  "seq > ?2 ORDER BY seq LIMIT ?3"));
   stmt.bind(1, request.country).bind(2, after).bind(3, request.limit + 1LL);
   return page_of<audit::AuditEvent>(stmt, cursor_key_, request, audit_from);
@@ -1216,12 +1219,13 @@ Status SqliteStore::scan_audit_after(long long after_seq,
 }
 
 Result<long long> SqliteStore::count_audit_of_actor(std::string_view user_id,
-                                                    std::string_view operation, Timestamp since) {
+                                                    std::string_view operation,
+                                                    std::string_view log_country, Timestamp since) {
   // `at` is fixed-width RFC 3339 in UTC (common/time.h), so text order is time order.
   TAAWUN_ASSIGN_OR_RETURN(auto stmt,
                           db_.prepare("SELECT count(*) FROM audit_events WHERE actor_user_id = ?1 "
-                                      "AND operation = ?2 AND at >= ?3"));
-  stmt.bind(1, user_id).bind(2, operation).bind(3, time_text(since));
+                                      "AND operation = ?2 AND log_country = ?3 AND at >= ?4"));
+  stmt.bind(1, user_id).bind(2, operation).bind(3, log_country).bind(4, time_text(since));
   TAAWUN_ASSIGN_OR_RETURN(bool row, stmt.step());
   return row ? stmt.integer(0) : 0LL;
 }

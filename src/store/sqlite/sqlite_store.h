@@ -119,7 +119,7 @@ class SqliteStore final : public Store {
                           const std::function<bool(const audit::AuditEvent&)>& visit) override;
   Result<long long> audit_size() override;
   Result<long long> count_audit_of_actor(std::string_view user_id, std::string_view operation,
-                                         Timestamp since) override;
+                                         std::string_view log_country, Timestamp since) override;
   Status insert_audit_checkpoint(const AuditCheckpointRecord& checkpoint) override;
   Result<std::optional<AuditCheckpointRecord>> latest_audit_checkpoint() override;
   Status scan_audit_checkpoints(
