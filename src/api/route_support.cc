@@ -26,6 +26,11 @@ Result<long long> if_match_version(const Request& request) {
   return version;
 }
 
+std::string query_value(const Request& request, std::string_view key) {
+  auto found = request.query.find(std::string(key));
+  return found == request.query.end() ? std::string() : found->second;
+}
+
 Result<store::PageRequest> page_request(const Request& request) {
   store::PageRequest page;
   if (auto found = request.query.find("limit"); found != request.query.end()) {

@@ -21,6 +21,9 @@ namespace taawun::api {
 // when absent; request.invalid_header when not a version.
 Result<long long> if_match_version(const Request& request);
 
+// The query parameter `key`, or empty when absent.
+std::string query_value(const Request& request, std::string_view key);
+
 // limit (1..100, default 50) and cursor from the query string.
 Result<store::PageRequest> page_request(const Request& request);
 

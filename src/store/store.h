@@ -45,6 +45,17 @@ struct PageRequest {
 // shows the latest at once (a dashboard).
 enum class SortOrder { kOldestFirst, kNewestFirst };
 
+// What an auditor looks for in its country's log; an empty field matches every event.
+struct AuditQuery {
+  SortOrder order = SortOrder::kOldestFirst;
+  std::string operation;           // exact ("person.read"), or a family ending in '.' ("user.")
+  std::string actor_user_id;       // exact
+  std::string object_id;           // exact
+  std::string outcome;             // exact
+  std::optional<Timestamp> from;   // at >= from
+  std::optional<Timestamp> until;  // at < until
+};
+
 struct ProceedingFilter {
   std::string reference;  // substring of the national reference, ASCII case-insensitive
   std::string stage;      // exact stage code
@@ -222,8 +233,10 @@ class Store {
   // Audit. append assigns seq, prev_hash and hash (chaining to the last event in this transaction's
   // view) and returns the stored event.
   virtual Result<audit::AuditEvent> append_audit(audit::AuditEvent event) = 0;
-  // The events in the log of page.country (audit::AuditEvent::log_country), oldest first.
-  virtual Result<Page<audit::AuditEvent>> list_audit(const PageRequest& page) = 0;
+  // The events in the log of page.country (audit::AuditEvent::log_country) that `query` selects,
+  // in its order. A cursor resumes in the order it was issued for.
+  virtual Result<Page<audit::AuditEvent>> list_audit(const PageRequest& page,
+                                                     const AuditQuery& query) = 0;
   // Calls `visit` for every event in seq order until it returns false.
   virtual Status scan_audit(const std::function<bool(const audit::AuditEvent&)>& visit) = 0;
   // The same for the events with seq > after_seq only.

@@ -380,7 +380,11 @@ TEST_F(ApiAccountsTest, AfterAResetTheAccountDoesNothingButChangeItsPassword) {
   ASSERT_EQ(reset.status, 200) << reset.describe();
   EXPECT_EQ(reset.json()["password_change_required"], true);
 
-  ApiClient account(server().port(), login(server().port(), username, reset_password));
+  HttpResponse login_answer;
+  ApiClient account(server().port(),
+                    login(server().port(), username, reset_password, &login_answer));
+  EXPECT_EQ(login_answer.json()["user"]["password_change_required"], true)
+      << login_answer.describe();
   HttpResponse session = account.get("/session", std::nullopt);
   ASSERT_EQ(session.status, 200) << session.describe();
   EXPECT_EQ(session.json()["user"]["password_change_required"], true);

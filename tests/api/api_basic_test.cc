@@ -563,6 +563,88 @@ TEST_F(ApiBasicTest, CursorsAreSealedForTheCountryTheyWereIssuedTo) {
                          400, "request.invalid_query", "cursor"));
 }
 
+// Issue 10: an audit log an auditor can use: newest first, filters, accounts by name, one
+// audit.read per query however many pages, and a CSV export that no spreadsheet runs as code.
+TEST_F(ApiBasicTest, AuditorFiltersSortsNamesAndExportsItsLog) {
+  ApiClient prosecutor = as("es.prosecutor");
+  const json person = create_person(prosecutor, person_body(random_letters(8), "ES"));
+  ASSERT_TRUE(person.contains("id"));
+  const std::string id = person["id"];
+  const std::string formula = "=HYPERLINK(\"http://evil.example\") ES-2026-1";
+  ASSERT_EQ(prosecutor.get("/persons/" + id, formula).status, 200);
+  ASSERT_EQ(prosecutor.get("/persons/" + id).status, 200);
+  ApiClient auditor = as("es.auditor");
+
+  // Newest first starts with the latest event; oldest first ends with it.
+  const std::vector<json> oldest = list_all(auditor, "/audit");
+  ASSERT_GE(oldest.size(), 3u);
+  HttpResponse newest = auditor.get("/audit?order=newest&limit=3", std::nullopt);
+  ASSERT_EQ(newest.status, 200) << newest.describe();
+  const json items = newest.json()["items"];
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_GT(items[0]["seq"], items[1]["seq"]);
+  EXPECT_GT(items[1]["seq"], items[2]["seq"]);
+  EXPECT_GE(items[0]["seq"], oldest.back()["seq"]) << "the latest comes first";
+  const std::vector<json> all_newest = list_all(auditor, "/audit?order=newest");
+  ASSERT_GE(all_newest.size(), oldest.size());
+  for (size_t i = 1; i < all_newest.size(); ++i) {
+    EXPECT_GT(all_newest[i - 1]["seq"], all_newest[i]["seq"]) << "paged newest first in order";
+  }
+
+  // Filters: the reads of this person, by this prosecutor, named.
+  const std::vector<json> reads =
+      list_all(auditor, "/audit?operation=person.read&object_id=" + url_encode(id), 1);
+  ASSERT_EQ(reads.size(), 2u);
+  for (const json& e : reads) {
+    EXPECT_EQ(e["operation"], "person.read");
+    EXPECT_EQ(e["object_id"], id);
+    EXPECT_EQ(e["actor"]["username"], "es.prosecutor") << e.dump();
+    EXPECT_TRUE(e["actor"]["display_name"].is_string()) << e.dump();
+  }
+  const std::string actor = reads[0]["actor"]["user_id"];
+  for (const json& e : list_all(auditor, "/audit?operation=person.&actor=" + url_encode(actor))) {
+    EXPECT_EQ(e["operation"].get<std::string>().rfind("person.", 0), 0u) << e.dump();
+    EXPECT_EQ(e["actor"]["user_id"], actor);
+  }
+  EXPECT_TRUE(list_all(auditor, "/audit?until=2000-01-01T00:00:00Z").empty());
+  EXPECT_EQ(
+      list_all(auditor, "/audit?from=2000-01-01T00:00:00Z&object_id=" + url_encode(id)).size(),
+      list_all(auditor, "/audit?object_id=" + url_encode(id)).size());
+  EXPECT_TRUE(list_all(auditor, "/audit?outcome=no-such-outcome").empty());
+  EXPECT_TRUE(is_problem(auditor.get("/audit?from=yesterday", std::nullopt), 400,
+                         "request.invalid_query", "from"));
+  EXPECT_TRUE(is_problem(auditor.get("/audit?order=random", std::nullopt), 400,
+                         "request.invalid_query", "order"));
+
+  // Paging through one query is one audit.read, however many pages.
+  auto audit_reads = [&] {
+    return list_all(auditor, "/audit?operation=audit.read&limit=100").size();
+  };
+  const size_t before = audit_reads();
+  EXPECT_EQ(list_all(auditor, "/audit?object_id=" + url_encode(id), 1).size(), 3u)
+      << "creation and two reads";
+  EXPECT_EQ(audit_reads(), before + 2) << "one for the three pages, one for the count itself";
+
+  // The export: the same events, a header, the prosecutor by name, the formula defused.
+  HttpResponse csv = auditor.get("/audit/export?object_id=" + url_encode(id), std::nullopt);
+  ASSERT_EQ(csv.status, 200) << csv.describe();
+  EXPECT_EQ(csv.header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_NE(csv.header("content-disposition").find("attachment"), std::string::npos);
+  ASSERT_EQ(csv.body.rfind("\xEF\xBB\xBFseq,at,actor_country,", 0), 0u) << csv.body.substr(0, 80);
+  size_t lines = 0;
+  for (size_t at = csv.body.find("\r\n"); at != std::string::npos;
+       at = csv.body.find("\r\n", at + 2)) {
+    ++lines;
+  }
+  EXPECT_EQ(lines, 4u) << csv.body;
+  EXPECT_NE(csv.body.find(",es.prosecutor,"), std::string::npos) << csv.body;
+  EXPECT_NE(csv.body.find("\"'=HYPERLINK(\"\"http://evil.example\"\") ES-2026-1\""),
+            std::string::npos)
+      << csv.body;
+  EXPECT_EQ(list_all(auditor, "/audit?operation=audit.export").size(), 1u);
+  EXPECT_TRUE(is_problem(prosecutor.get("/audit/export", std::nullopt), 403, "auth.forbidden"));
+}
+
 TEST_F(ApiBasicTest, AdministratorManagesUsersOfItsOwnCountry) {
   ApiClient admin = as("fr.admin");
   HttpResponse list = admin.get("/users", std::nullopt);

@@ -928,6 +928,16 @@ std::map<std::string, Generator> matrix() {
     }
     return out;
   };
+  // The export filtered by the victim's account or record must find nothing of the victim's.
+  m["GET /api/v1/audit/export"] = [](const Ctx& c) {
+    std::vector<Probe> out = {plain(make("GET", "/audit/export"))};
+    out.push_back(plain(make("GET", "/audit/export?actor_user_id=" + id_of(c.victim.user))));
+    if (!c.victim.persons.empty()) {
+      out.push_back(
+          plain(make("GET", "/audit/export?object_id=" + id_of(c.victim.persons.front()))));
+    }
+    return out;
+  };
   m["GET /api/v1/users"] = [](const Ctx&) {
     return std::vector<Probe>{plain(make("GET", "/users")), plain(make("GET", "/users?limit=100"))};
   };

@@ -118,7 +118,10 @@ TEST_F(ApiLinkTest, ProbesMatchedAgainstARecordRaiseAnAlertInTheOwnersLog) {
   }
   int matches = 0, alerts = 0;
   for (const json& e : list_all(be_auditor, "/audit")) {
-    if (e["operation"] == "match.against_record" && e["object_id"] == owned_id) ++matches;
+    if (e["operation"] == "match.against_record" && e["object_id"] == owned_id) {
+      ++matches;
+      EXPECT_TRUE(e["actor"]["username"].is_null()) << "another country's account is not named";
+    }
     if (e["operation"] == "match.rate_alert") {
       ++alerts;
       EXPECT_EQ(e["actor"]["country"], "FR") << e.dump();

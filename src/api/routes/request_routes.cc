@@ -17,11 +17,6 @@ namespace {
 
 using boost::asio::awaitable;
 
-std::string query_value(const Request& request, const char* key) {
-  auto found = request.query.find(key);
-  return found == request.query.end() ? std::string() : found->second;
-}
-
 awaitable<Response> create(Exchange& exchange) {
   domain::Request input;
   if (Status read = json::read_request(exchange.body(), input); !read.ok()) {

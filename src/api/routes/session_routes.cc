@@ -72,6 +72,7 @@ awaitable<Response> login(Exchange& exchange) {
     const auto& success = *outcome.success;
     domain::Actor actor{success.user.id,      success.user.username,     success.user.display_name,
                         success.user.country, success.user.authority_id, success.user.role};
+    actor.password_change_required = success.user.password_change_required;
     Response response = Response::json(201, {{"token", success.token},
                                              {"expires_at", format_rfc3339(success.expires_at)},
                                              {"user", user_json(actor)}});

@@ -1189,12 +1189,35 @@ Result<audit::AuditEvent> SqliteStore::append_audit(audit::AuditEvent event) {
   return event;
 }
 
-Result<Page<audit::AuditEvent>> SqliteStore::list_audit(const PageRequest& request) {
-  TAAWUN_ASSIGN_OR_RETURN(long long after, cursor_key_.open(request.cursor, request.country));
-  TAAWUN_ASSIGN_OR_RETURN(auto stmt, db_.prepare(std::string("SELECT ") + kAuditColumns +
-                                                 " FROM audit_events WHERE log_country = ?1 AND "
-                                                 "seq > ?2 ORDER BY seq LIMIT ?3"));
-  stmt.bind(1, request.country).bind(2, after).bind(3, request.limit + 1LL);
+Result<Page<audit::AuditEvent>> SqliteStore::list_audit(const PageRequest& request,
+                                                        const AuditQuery& query) {
+  TAAWUN_ASSIGN_OR_RETURN(long long position, cursor_key_.open(request.cursor, request.country));
+  const bool newest_first = query.order == SortOrder::kNewestFirst;
+  // Newest first pages downwards from the cursor; the first page starts above every seq.
+  if (newest_first && request.cursor.empty()) position = std::numeric_limits<long long>::max();
+  // An empty parameter matches everything, so one statement serves every combination of filters.
+  // A family ("user.") is a prefix: substr rather than LIKE, so that '_' in a code is literal.
+  const bool family = !query.operation.empty() && query.operation.back() == '.';
+  TAAWUN_ASSIGN_OR_RETURN(
+      auto stmt, db_.prepare(std::string("SELECT ") + kAuditColumns +
+                             " FROM audit_events WHERE log_country = ?1 AND " +
+                             (newest_first ? "seq < ?2" : "seq > ?2") +
+                             (family ? " AND substr(operation, 1, length(?4)) = ?4"
+                                     : " AND (?4 = '' OR operation = ?4)") +
+                             " AND (?5 = '' OR actor_user_id = ?5) AND (?6 = '' OR object_id = ?6)"
+                             " AND (?7 = '' OR outcome = ?7) AND (?8 = '' OR at >= ?8)"
+                             " AND (?9 = '' OR at < ?9) ORDER BY seq " +
+                             (newest_first ? "DESC" : "ASC") + " LIMIT ?3"));
+  // `at` is fixed-width RFC 3339 in UTC (common/time.h), so text order is time order.
+  stmt.bind(1, request.country)
+      .bind(2, position)
+      .bind(3, request.limit + 1LL)
+      .bind(4, query.operation)
+      .bind(5, query.actor_user_id)
+      .bind(6, query.object_id)
+      .bind(7, query.outcome)
+      .bind(8, query.from ? time_text(*query.from) : std::string())
+      .bind(9, query.until ? time_text(*query.until) : std::string());
   return page_of<audit::AuditEvent>(stmt, cursor_key_, request, audit_from);
 }
 

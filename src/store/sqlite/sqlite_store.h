@@ -113,7 +113,8 @@ class SqliteStore final : public Store {
   }
 
   Result<audit::AuditEvent> append_audit(audit::AuditEvent event) override;
-  Result<Page<audit::AuditEvent>> list_audit(const PageRequest& page) override;
+  Result<Page<audit::AuditEvent>> list_audit(const PageRequest& page,
+                                             const AuditQuery& query) override;
   Status scan_audit(const std::function<bool(const audit::AuditEvent&)>& visit) override;
   Status scan_audit_after(long long after_seq,
                           const std::function<bool(const audit::AuditEvent&)>& visit) override;
