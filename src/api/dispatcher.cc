@@ -117,7 +117,7 @@ boost::asio::awaitable<Response> dispatch(Backend& backend, Request request) {
     if (!parsed.ok()) co_return problem_response(parsed.error());
     body = std::move(parsed).value();
   }
-  Exchange exchange(backend, request, match.route->pattern, std::move(match.params),
+  Exchange exchange(backend, request, *match.route, std::move(match.params),
                     std::move(body));
   Response response;
   try {

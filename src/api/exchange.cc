@@ -11,9 +11,11 @@
 #include "api/idempotency.h"
 #include "api/origin.h"
 #include "api/problem.h"
+#include "api/router.h"
 #include "common/time.h"
 #include "service/idempotency_service.h"
 #include "service/refusal_watch.h"
+#include "service/second_factor_service.h"
 #include "service/session_service.h"
 
 namespace taawun::api {
@@ -34,11 +36,12 @@ asio::awaitable<Status> run_on_database(store::Database& database, store::Work w
       initiate, asio::use_awaitable, std::move(work));
 }
 
-Exchange::Exchange(Backend& backend, const Request& request, std::string route_pattern,
+Exchange::Exchange(Backend& backend, const Request& request, const Route& route,
                    std::map<std::string, std::string> params, nlohmann::json body)
     : backend_(backend),
       request_(request),
-      route_pattern_(std::move(route_pattern)),
+      route_pattern_(route.pattern),
+      needs_recent_factor_(route.needs_recent_factor),
       params_(std::move(params)),
       body_(std::move(body)) {
   context_.purpose = request.header("x-purpose");
@@ -104,6 +107,11 @@ asio::awaitable<Response> Exchange::transact(Work work) {
   co_return co_await transact_with(std::move(work), KeyUse::kReplayAndKeep, replayed);
 }
 
+asio::awaitable<Response> Exchange::transact_unkept(Work work) {
+  bool replayed = false;
+  co_return co_await transact_with(std::move(work), KeyUse::kNeither, replayed);
+}
+
 asio::awaitable<std::optional<Response>> Exchange::check_before_slow_work(Work work) {
   bool replayed = false;
   Response response = co_await transact_with(std::move(work), KeyUse::kReplayOnly, replayed);
@@ -118,7 +126,7 @@ asio::awaitable<Response> Exchange::transact_with(Work work, KeyUse key_use, boo
   }
   const std::string token = bearer_token();
   std::string idempotency_key;
-  if (request_.method == "POST") {
+  if (request_.method == "POST" && key_use != KeyUse::kNeither) {
     auto key = idempotency_key_of(request_);
     if (!key.ok()) co_return problem_response(key.error());
     idempotency_key = std::move(key).value();
@@ -148,6 +156,13 @@ asio::awaitable<Response> Exchange::transact_with(Work work, KeyUse key_use, boo
                    "Your password was reset by an administrator: change it first.",
                    {}};
     }
+    if (!context_.actor.second_factor_enrolled && !open_while_enrolling()) {
+      return Error{ErrorKind::kForbidden,
+                   "auth.second_factor_enrolment_required",
+                   "Set up your second factor (an authenticator app) first.",
+                   {}};
+    }
+    if (needs_recent_factor_) TAAWUN_TRY(service::require_recent_factor(context_));
     if (!idempotency_key.empty()) {
       TAAWUN_ASSIGN_OR_RETURN(
           auto replay,
@@ -199,6 +214,11 @@ std::string object_type_of(std::string_view pattern) {
 bool Exchange::open_while_password_change_required() const {
   // Reading one's session, logging out and changing the password: what the change itself needs.
   return route_pattern_ == "/api/v1/session" || route_pattern_ == "/api/v1/session/password";
+}
+
+bool Exchange::open_while_enrolling() const {
+  return open_while_password_change_required() || route_pattern_ == "/api/v1/session/factor" ||
+         route_pattern_ == "/api/v1/session/factor/confirm";
 }
 
 asio::awaitable<Response> Exchange::audit_refusal(Response refusal) {

@@ -46,9 +46,9 @@ class Exchange {
  public:
   using Work = std::function<Result<Response>(store::Store&)>;
 
-  // route_pattern: the matched route's ("/api/v1/persons/{id}"), which names what a refusal was
-  // of in the audit log.
-  Exchange(Backend& backend, const Request& request, std::string route_pattern,
+  // route: the matched one; its pattern ("/api/v1/persons/{id}") names what a refusal was of in
+  // the audit log.
+  Exchange(Backend& backend, const Request& request, const struct Route& route,
            std::map<std::string, std::string> params, nlohmann::json body);
 
   const Request& request() const { return request_; }
@@ -64,7 +64,10 @@ class Exchange {
   // another country's id as for a missing one, so the log tells no more than the answer did.
   // Many refusals of one account raise an alert (service/refusal_watch.h). An account whose
   // password an administrator reset gets 403 auth.password_change_required on every route but
-  // its session's (GET/DELETE /session, POST /session/password) until it changes it.
+  // its session's (GET/DELETE /session, POST /session/password) until it changes it; one without a
+  // second factor gets 403 auth.second_factor_enrolment_required on all but those and the
+  // enrolment's (POST /session/factor, /session/factor/confirm) until it enrols. A route that
+  // needs a recent factor answers 401 auth.step_up_required to an older session.
   // A POST with an Idempotency-Key the caller used before gets the kept answer instead of running
   // `work` again; a success of a POST with a new key is kept with it, in the same transaction.
   boost::asio::awaitable<Response> transact(Work work);
@@ -75,6 +78,9 @@ class Exchange {
   // work. Returns the response to send now (a refusal, an error, a replay, or any answer of
   // `work` with status >= 300), or nullopt when `work` answered < 300 and the route goes on.
   boost::asio::awaitable<std::optional<Response>> check_before_slow_work(Work work);
+  // Like transact(), but an Idempotency-Key is neither replayed nor kept: for answers that hold
+  // secrets shown once (a second factor's secret, recovery codes), which must not be stored.
+  boost::asio::awaitable<Response> transact_unkept(Work work);
   // The same without authentication (login, health).
   boost::asio::awaitable<Response> transact_anonymous(Work work);
   // Runs `work` on the CPU pool and resumes afterwards.
@@ -92,15 +98,17 @@ class Exchange {
   Backend& backend_;
   const Request& request_;
   std::string route_pattern_;
+  bool needs_recent_factor_ = false;
   std::map<std::string, std::string> params_;
   nlohmann::json body_;
   service::RequestContext context_;
   Timestamp session_expires_at_{};
 
-  enum class KeyUse { kReplayAndKeep, kReplayOnly };
+  enum class KeyUse { kReplayAndKeep, kReplayOnly, kNeither };
   boost::asio::awaitable<Response> transact_with(Work work, KeyUse key_use, bool& replayed);
   boost::asio::awaitable<Response> audit_refusal(Response refusal);
   bool open_while_password_change_required() const;
+  bool open_while_enrolling() const;
 };
 
 // Runs `work` on the database and resumes with its outcome once durable.

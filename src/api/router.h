@@ -27,6 +27,9 @@ struct Route {
   // When not 0, the body is raw bytes (an upload) of at most this many bytes, not JSON; the
   // handler reads it from request().body.
   size_t raw_body_limit = 0;
+  // Consent, user administration, exports: the session must have proved its second factor within
+  // auth::kStepUpMaxAge (401 auth.step_up_required otherwise; POST /session/step-up proves it).
+  bool needs_recent_factor = false;
 };
 
 // What tests need to know of the served routes (method + pattern), in table order.

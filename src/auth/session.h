@@ -24,6 +24,8 @@ struct Session {
   Timestamp created_at{};
   Timestamp last_seen_at{};
   bool revoked = false;
+  // When this session last proved the second factor; nullopt: never (an account still to enrol).
+  std::optional<Timestamp> factor_verified_at;
 };
 
 // A fresh token: 64 hex characters (32 random bytes).

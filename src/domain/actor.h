@@ -4,6 +4,9 @@
 
 #include <string>
 
+#include <optional>
+
+#include "common/clock.h"
 #include "domain/role.h"
 
 namespace taawun::domain {
@@ -16,6 +19,9 @@ struct Actor {
   std::string authority_id;  // the user's authority
   Role role = Role::kAnalyst;
   bool password_change_required = false;  // of the account (domain::User)
+  bool second_factor_enrolled = false;    // of the account; false: it must enrol one first
+  // When the caller's session last proved the second factor (login, enrolment, step-up).
+  std::optional<Timestamp> factor_verified_at;
   std::string client_address;
   std::string request_id;
 };

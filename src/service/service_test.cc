@@ -176,7 +176,7 @@ TEST_F(ServiceTest, FailedLoginsAreThrottledNotLockedAndSessionsExpire) {
   anonymous.actor.client_address = "192.0.2.1";
   for (int i = 0; i < auth::kPairFreeFailures; ++i) {
     auto outcome = run<LoginOutcome>(
-        [&](store::Store& s) { return complete_login(s, anonymous, "fr.tester", hash, false); });
+        [&](store::Store& s) { return complete_login(s, anonymous, "fr.tester", hash, false, ""); });
     ASSERT_TRUE(outcome.ok());
     EXPECT_FALSE(outcome->success);
     EXPECT_EQ(outcome->refusal.code, "auth.invalid_credentials") << i;
@@ -189,7 +189,7 @@ TEST_F(ServiceTest, FailedLoginsAreThrottledNotLockedAndSessionsExpire) {
   EXPECT_EQ(start->refused->refusal.code, "auth.throttled");
   EXPECT_EQ(start->refused->retry_after, seconds(1));
   auto while_throttled = run<LoginOutcome>(
-      [&](store::Store& s) { return complete_login(s, anonymous, "fr.tester", hash, true); });
+      [&](store::Store& s) { return complete_login(s, anonymous, "fr.tester", hash, true, ""); });
   EXPECT_EQ(while_throttled->refusal.code, "auth.throttled");
   // Another address is not slowed down at all.
   RequestContext elsewhere = anonymous;
@@ -201,7 +201,7 @@ TEST_F(ServiceTest, FailedLoginsAreThrottledNotLockedAndSessionsExpire) {
   EXPECT_TRUE(other->user);
   anonymous.now += seconds(1);
   auto after = run<LoginOutcome>(
-      [&](store::Store& s) { return complete_login(s, anonymous, "fr.tester", hash, true); });
+      [&](store::Store& s) { return complete_login(s, anonymous, "fr.tester", hash, true, ""); });
   ASSERT_TRUE(after->success);
   const std::string token = after->success->token;
   auto active = run<Authentication>(

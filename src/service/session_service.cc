@@ -5,6 +5,7 @@
 #include "auth/login_throttle.h"
 #include "auth/session.h"
 #include "service/audit_recorder.h"
+#include "service/second_factor_service.h"
 
 namespace taawun::service {
 
@@ -79,6 +80,7 @@ RequestContext context_of(const domain::User& user, const RequestContext& base) 
   context.actor.authority_id = user.authority_id;
   context.actor.role = user.role;
   context.actor.password_change_required = user.password_change_required;
+  context.actor.second_factor_enrolled = user.second_factor.enrolled();
   return context;
 }
 
@@ -99,7 +101,7 @@ Result<LoginStart> begin_login(store::Store& store, const RequestContext& contex
 
 Result<LoginOutcome> complete_login(store::Store& store, const RequestContext& context,
                                     std::string_view username, std::string_view verified_hash,
-                                    bool password_ok) {
+                                    bool password_ok, std::string_view code) {
   TAAWUN_ASSIGN_OR_RETURN(auto user, store.find_user_by_username(username));
   const RequestContext audited = user ? context_of(*user, context) : context;
   const std::string user_id = user ? user->id : "";
@@ -116,19 +118,46 @@ Result<LoginOutcome> complete_login(store::Store& store, const RequestContext& c
     TAAWUN_TRY(record_audit(store, audited, {"session.login", "user", user_id, "denied"}));
     return refused(invalid_credentials());
   }
-  TAAWUN_TRY(clear_after_success(store, username, context));
   // Only someone who knows the password learns that the account is disabled.
   if (user->disabled_at) {
+    TAAWUN_TRY(clear_after_success(store, username, context));
     TAAWUN_TRY(record_audit(store, audited, {"session.login", "user", user_id, "disabled"}));
     return refused(Error{ErrorKind::kForbidden,
                          "auth.account_disabled",
                          "This account is disabled; ask your country's administrator.",
                          {}});
   }
+  std::optional<Timestamp> factor_verified_at;
+  if (user->second_factor.enrolled()) {
+    if (code.empty()) {
+      return refused(Error{ErrorKind::kUnauthenticated, "auth.second_factor_required",
+                           "Type the code of your authenticator app (or a recovery code).",
+                           "code"});
+    }
+    TAAWUN_ASSIGN_OR_RETURN(auto verdict, prove_second_factor(store, *user, code, context.now));
+    if (verdict != auth::CodeVerdict::kAccepted) {
+      // The counters are not cleared before the code is right: else the right password would
+      // reset the budget of every guess at the code.
+      const bool reused = verdict == auth::CodeVerdict::kReused;
+      TAAWUN_TRY(count_failed_login(store, username, context));
+      TAAWUN_TRY(record_audit(
+          store, audited, {"session.login", "user", user_id, reused ? "code_reused" : "denied"}));
+      return refused(reused ? Error{ErrorKind::kUnauthenticated, "auth.code_reused",
+                                    "That code was already used: wait for the next one.", "code"}
+                            : Error{ErrorKind::kUnauthenticated, "auth.invalid_code",
+                                    "The code is not right: type the current one.", "code"});
+    }
+    factor_verified_at = context.now;
+  }
+  TAAWUN_TRY(clear_after_success(store, username, context));
   LoginSuccess success;
   success.token = auth::new_session_token();
-  auth::Session session{auth::hash_session_token(success.token), user->id, context.now, context.now,
-                        false};
+  auth::Session session{auth::hash_session_token(success.token),
+                        user->id,
+                        context.now,
+                        context.now,
+                        false,
+                        factor_verified_at};
   TAAWUN_TRY(store.insert_session(session));
   TAAWUN_TRY(record_audit(store, audited, {"session.login", "user", user->id}));
   success.expires_at = auth::session_expires_at(session);
@@ -139,6 +168,10 @@ Result<LoginOutcome> complete_login(store::Store& store, const RequestContext& c
 Result<std::chrono::seconds> password_check_wait(store::Store& store,
                                                  const RequestContext& context) {
   return wait_before_attempt(store, context.actor.username, context);
+}
+
+Status count_failed_credential(store::Store& store, const RequestContext& context) {
+  return count_failed_login(store, context.actor.username, context);
 }
 
 Status record_failed_password_check(store::Store& store, const RequestContext& context) {
@@ -178,6 +211,7 @@ Result<Authentication> authenticate(store::Store& store, std::string_view token,
     TAAWUN_TRY(store.touch_session(token_hash, now));
     session->last_seen_at = now;
   }
+  context.actor.factor_verified_at = session->factor_verified_at;
   return Authentication{context.actor, {}, auth::session_expires_at(*session)};
 }
 

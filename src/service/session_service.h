@@ -50,11 +50,16 @@ Result<LoginStart> begin_login(store::Store& store, const RequestContext& contex
                                std::string_view username);
 
 // `verified_hash` is the stored hash the password was checked against ("" when the user was
-// unknown); `password_ok` the check's result. `context.actor` carries only the client address and
-// request id.
+// unknown); `password_ok` the check's result; `code` the second factor's code as typed ("" when
+// none was). `context.actor` carries only the client address and request id.
+//
+// With the right password, an account with a second factor needs `code`: none is 401
+// auth.second_factor_required (not counted: the password was right), a wrong one 401
+// auth.invalid_code and a used one 401 auth.code_reused (both counted as failed logins, audited).
+// An account without one gets a session that may only enrol (LoginSuccess::user says which).
 Result<LoginOutcome> complete_login(store::Store& store, const RequestContext& context,
                                     std::string_view username, std::string_view verified_hash,
-                                    bool password_ok);
+                                    bool password_ok, std::string_view code);
 
 // A logged-in user typing its password again (to change it): the same throttle as logins, on the
 // caller's username and address. password_check_wait is how long to wait first (zero: go on);
@@ -62,6 +67,8 @@ Result<LoginOutcome> complete_login(store::Store& store, const RequestContext& c
 Result<std::chrono::seconds> password_check_wait(store::Store& store,
                                                  const RequestContext& context);
 Status record_failed_password_check(store::Store& store, const RequestContext& context);
+// Counts a wrong credential (password or code) of the logged-in caller for that throttle.
+Status count_failed_credential(store::Store& store, const RequestContext& context);
 Error throttled_error();  // auth.throttled (429), as logins get it
 
 struct Authentication {

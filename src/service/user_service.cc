@@ -118,9 +118,18 @@ Result<domain::User> update_user(store::Store& store, const RequestContext& cont
     operations.push_back("user.password_reset");
     end_sessions = true;
   }
+  if (changes.reset_second_factor) {
+    user.second_factor = domain::SecondFactor{};
+    operations.push_back("user.second_factor_reset");
+    end_sessions = true;
+  }
   user.updated_at = context.now;
   ++user.version;
   TAAWUN_TRY(store.update_user(user));
+  if (changes.reset_second_factor) {
+    TAAWUN_TRY(store.save_second_factor(user));
+    TAAWUN_TRY(store.replace_recovery_codes(user.id, {}));
+  }
   if (end_sessions) TAAWUN_TRY(store.revoke_sessions_of_user(user.id, ""));
   TAAWUN_TRY(record_audit(store, context, {"user.update", "user", user.id}));
   for (std::string_view operation : operations) {

@@ -34,6 +34,9 @@ struct UserChanges {
   std::optional<domain::Role> role;
   std::optional<bool> disabled;
   std::optional<std::string> password_hash;  // a reset, hashed by the caller
+  // Removes the second factor and its recovery codes (a lost phone): the account enrols a new one
+  // at its next login.
+  bool reset_second_factor = false;
 };
 
 // An account of the administrator's own country, as the administrator may manage it. Another

@@ -110,11 +110,22 @@ class Store {
   // the stored version is user.version - 1 (precondition.version_mismatch otherwise).
   virtual Status update_user(const domain::User& user) = 0;
   virtual Result<std::vector<domain::User>> list_users(std::string_view country) = 0;
+  // Saves user.second_factor alone (no version change: using a code is not an edit of the account).
+  virtual Status save_second_factor(const domain::User& user) = 0;
+  // Recovery codes, by recovery_code_hash (auth/second_factor.h). replace drops the old ones;
+  // consume deletes one and says whether it was there.
+  virtual Status replace_recovery_codes(std::string_view user_id,
+                                        const std::vector<std::string>& code_hashes) = 0;
+  virtual Result<bool> consume_recovery_code(std::string_view user_id,
+                                             std::string_view code_hash) = 0;
+  virtual Result<int> count_recovery_codes(std::string_view user_id) = 0;
 
   // Sessions, by the SHA-256 of their token.
   virtual Status insert_session(const auth::Session& session) = 0;
   virtual Result<std::optional<auth::Session>> find_session(std::string_view token_hash) = 0;
   virtual Status touch_session(std::string_view token_hash, Timestamp at) = 0;
+  // The session proved the second factor at `at` (login with a code, enrolment, step-up).
+  virtual Status set_session_factor_verified(std::string_view token_hash, Timestamp at) = 0;
   virtual Status revoke_session(std::string_view token_hash) = 0;
   // Ends every session of the user but the one whose hash is given ("" ends them all).
   virtual Status revoke_sessions_of_user(std::string_view user_id,

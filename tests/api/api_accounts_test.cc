@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support/api_client.h"
+#include "support/authenticator.h"
 #include "support/demo_platform.h"
 #include "support/fixtures.h"
 #include "support/test_server.h"
@@ -77,9 +78,12 @@ struct LoginAttempt {
   bool cookie = false;
 };
 
+// With the account's next code when it has a second factor (support/authenticator.h).
 LoginAttempt attempt_login(ApiClient& client, const std::string& username,
                            const std::string& password) {
-  HttpResponse r = client.post("/session", {{"username", username}, {"password", password}});
+  json body = {{"username", username}, {"password", password}};
+  if (std::string code = next_code(client.port(), username); !code.empty()) body["code"] = code;
+  HttpResponse r = client.post("/session", body);
   LoginAttempt a{r.status, "", r.body, r.header("retry-after"),
                  !r.header_values("set-cookie").empty()};
   if (r.status >= 400) {
@@ -399,6 +403,11 @@ TEST_F(ApiAccountsTest, AfterAResetTheAccountDoesNothingButChangeItsPassword) {
   ASSERT_EQ(changed.status, 204) << changed.describe();
   EXPECT_EQ(account.get("/session", std::nullopt).json()["user"]["password_change_required"],
             false);
+  // A new account has no second factor: it enrols one next, and only then works.
+  EXPECT_TRUE(is_problem(account.get("/persons"), 403, "auth.second_factor_enrolment_required"));
+  std::optional<HttpResponse> failed =
+      enrol_second_factor(server().port(), username, account.token());
+  EXPECT_FALSE(failed) << failed->describe();
   EXPECT_EQ(account.get("/persons").status, 200);
 }
 

@@ -85,6 +85,16 @@ TEST_F(ApiBasicTest, LoginReturnsTokenUserAndCookie) {
   ApiClient by_cookie(server().port(), token);
   by_cookie.set_use_cookie(true);
   EXPECT_EQ(by_cookie.get("/session", std::nullopt).status, 200);
+  // The demo account has no second factor yet: the session may only enrol one (issue 10).
+  EXPECT_EQ(j["user"]["second_factor_enrolled"], false);
+  EXPECT_TRUE(j["user"]["factor_verified_at"].is_null());
+  EXPECT_TRUE(is_problem(bearer.get("/persons"), 403, "auth.second_factor_enrolment_required"));
+  std::optional<HttpResponse> failed = enrol_second_factor(server().port(), "fr.analyst", token);
+  EXPECT_FALSE(failed) << failed->describe();
+  HttpResponse enrolled = bearer.get("/session", std::nullopt);
+  EXPECT_EQ(enrolled.json()["user"]["second_factor_enrolled"], true) << enrolled.describe();
+  EXPECT_TRUE(enrolled.json()["user"]["factor_verified_at"].is_string()) << enrolled.describe();
+  EXPECT_EQ(bearer.get("/persons").status, 200);
   platform_->adopt_session("fr.analyst", token);
 }
 

@@ -980,6 +980,16 @@ std::map<std::string, Generator> matrix() {
                         {"new_password", "fictional-new-password-" + c.own.canary}}
                        .dump()))};
   };
+  // The second factor is the caller's own (issue 10): a victim's id in the body is refused, and
+  // nothing here enrols, proves or resets another account.
+  for (const char* path : {"/session/factor", "/session/factor/confirm", "/session/step-up"}) {
+    m[std::string("POST /api/v1") + path] = [path](const Ctx& c) {
+      return std::vector<Probe>{
+          plain(make("POST", path, json{{"user_id", id_of(c.victim.user)}}.dump())),
+          plain(make("POST", path,
+                     json{{"user_id", id_of(c.victim.user)}, {"code", "000000"}}.dump()))};
+    };
+  }
   return m;
 }
 

@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "support/authenticator.h"
 #include "support/fixtures.h"
 
 namespace taawun::testing {
@@ -31,6 +32,29 @@ ApiClient::ApiClient(int port, std::string token)
     : http_("127.0.0.1", port), token_(std::move(token)) {}
 
 HttpResponse ApiClient::send(HttpRequest request) {
+  HttpResponse response = send_once(request);
+  if (!auto_step_up_ || response.status != 401 || token_.empty()) return response;
+  const nlohmann::json problem = response.json();
+  if (!problem.is_object() || problem.value("code", "") != "auth.step_up_required") {
+    return response;
+  }
+  const std::optional<std::string> username = user_of_session(token_);
+  if (!username) return response;
+  const std::string code = next_code(port(), *username);
+  if (code.empty()) return response;
+  HttpRequest step_up{"POST",
+                      full("/session/step-up"),
+                      nlohmann::json{{"code", code}}.dump(),
+                      {{"Content-Type", "application/json"}}};
+  HttpResponse proved = send_once(step_up);
+  if (proved.status != 200) {
+    ADD_FAILURE() << "step-up of " << *username << ": " << proved.describe();
+    return response;
+  }
+  return send_once(request);
+}
+
+HttpResponse ApiClient::send_once(HttpRequest request) {
   if (!token_.empty()) {
     if (use_cookie_) {
       request.headers.push_back({"Cookie", "taawun_session=" + token_});
@@ -87,15 +111,41 @@ HttpResponse ApiClient::del(std::string_view path, std::optional<std::string> if
   return send(std::move(r));
 }
 
+std::optional<HttpResponse> enrol_second_factor(int port, std::string_view username,
+                                                const std::string& token) {
+  ApiClient client(port, token);
+  client.set_auto_step_up(false);
+  HttpResponse begun = client.post("/session/factor", nlohmann::json::object());
+  if (begun.status != 201) return begun;
+  const std::string secret = begun.json().value("secret", "");
+  remember_secret(port, username, secret);
+  HttpResponse confirmed =
+      client.post("/session/factor/confirm", {{"code", next_code(port, username)}});
+  if (confirmed.status != 200) return confirmed;
+  return std::nullopt;
+}
+
 std::string login(int port, std::string_view username, std::string_view password,
                   HttpResponse* response) {
   ApiClient client(port);
-  HttpResponse r = client.post("/session", {{"username", username}, {"password", password}});
+  client.set_auto_step_up(false);
+  nlohmann::json body = {{"username", username}, {"password", password}};
+  if (std::string code = next_code(port, username); !code.empty()) body["code"] = code;
+  HttpResponse r = client.post("/session", body);
   std::string token;
   if (r.status == 201) {
     nlohmann::json j = r.json();
     if (j.is_object() && j.contains("token") && j["token"].is_string()) {
       token = j["token"].get<std::string>();
+      remember_session(token, std::string(username));
+      const nlohmann::json user = j.value("user", nlohmann::json::object());
+      // An account whose password was reset changes it before anything else, enrolment included.
+      if (!user.value("second_factor_enrolled", true) &&
+          !user.value("password_change_required", false)) {
+        if (std::optional<HttpResponse> failed = enrol_second_factor(port, username, token)) {
+          ADD_FAILURE() << "enrolment of " << username << ": " << failed->describe();
+        }
+      }
     }
   }
   if (response) *response = std::move(r);

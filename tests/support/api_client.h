@@ -29,6 +29,10 @@ class ApiClient {
   // Send the token as the taawun_session cookie instead of a Bearer header, with the Origin of
   // the server's own page (http://127.0.0.1:<port>) unless the request has one, as a browser does.
   void set_use_cookie(bool use_cookie) { use_cookie_ = use_cookie; }
+  // On 401 auth.step_up_required, prove the second factor (POST /session/step-up with the next
+  // code of support/authenticator.h) and send the request again, as the web client asks its user
+  // to. On by default; off to see the refusal itself.
+  void set_auto_step_up(bool on) { auto_step_up_ = on; }
 
   // `path` is below /api/v1 (e.g. "/persons?name=x"). Requests send X-Purpose when `purpose` is
   // set, as the web client does: a write's answer carries the whole record only with a purpose
@@ -52,14 +56,25 @@ class ApiClient {
   int port() const { return http_.port(); }
 
  private:
+  HttpResponse send_once(HttpRequest request);
+
   HttpClient http_;
   std::string token_;
   bool use_cookie_ = false;
+  bool auto_step_up_ = true;
 };
 
-// POST /api/v1/session. Returns the token, or "" (with the response in *response when given).
+// POST /api/v1/session, with the account's next code when it has a second factor; an account
+// without one is enrolled (support/authenticator.h), unless it must change its password first.
+// Returns the token, or "" (with the login's response in *response when given).
 std::string login(int port, std::string_view username, std::string_view password,
                   HttpResponse* response = nullptr);
+
+// Enrols the account of session `token` (one without a second factor) with a new secret, as its
+// user would with an authenticator app (support/authenticator.h keeps the secret); the failing
+// answer, if any.
+std::optional<HttpResponse> enrol_second_factor(int port, std::string_view username,
+                                                const std::string& token);
 
 // `"<version>"` from a resource's "version" field (number or string), for If-Match.
 std::string if_match_of(const nlohmann::json& resource);

@@ -1,5 +1,7 @@
 #include "support/test_server.h"
 
+#include "support/authenticator.h"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -221,6 +223,13 @@ std::string TestServer::logs() const {
     return ::testing::AssertionFailure() << "server did not print \"" << marker << "PORT\"\n"
                                          << logs();
   }
+  long long clock_offset = 0;
+  for (size_t i = 0; i + 1 < options_.serve_args.size(); ++i) {
+    if (options_.serve_args[i] == "--clock-offset") {
+      clock_offset = std::stoll(options_.serve_args[i + 1]);
+    }
+  }
+  register_server(port_, dir_.string(), clock_offset);
   // Keep draining stdout so the server never blocks on a full pipe.
   int fd = stdout_fd_;
   fs::path log_path = dir_ / "server.stdout.log";

@@ -123,7 +123,8 @@ boost::asio::awaitable<Response> export_csv(Exchange& exchange) {
 
 void add_audit_routes(std::vector<Route>& routes) {
   routes.push_back({"GET", "/api/v1/audit", false, list});
-  routes.push_back({"GET", "/api/v1/audit/export", false, export_csv});
+  routes.push_back({"GET", "/api/v1/audit/export", false, export_csv, /*raw_body_limit=*/0,
+                    /*needs_recent_factor=*/true});
 }
 
 }  // namespace taawun::api

@@ -68,7 +68,8 @@ void add_link_routes(std::vector<Route>& routes) {
   routes.push_back({"GET", "/api/v1/links", false, list});
   routes.push_back({"GET", "/api/v1/links/{id}", false, read});
   routes.push_back({"POST", "/api/v1/links/{id}/transitions", true, transition});
-  routes.push_back({"POST", "/api/v1/links/{id}/consent", true, consent});
+  routes.push_back({"POST", "/api/v1/links/{id}/consent", true, consent, /*raw_body_limit=*/0,
+                    /*needs_recent_factor=*/true});
 }
 
 }  // namespace taawun::api

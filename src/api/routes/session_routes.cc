@@ -7,7 +7,9 @@
 #include "auth/password.h"
 #include "auth/password_policy.h"
 #include "auth/session.h"
+#include "common/qr_svg.h"
 #include "common/time.h"
+#include "service/second_factor_service.h"
 #include "service/session_service.h"
 #include "service/user_service.h"
 
@@ -24,7 +26,11 @@ nlohmann::json user_json(const domain::Actor& actor) {
           {"country", actor.country},
           {"authority", actor.authority_id},
           {"role", domain::to_string(actor.role)},
-          {"password_change_required", actor.password_change_required}};
+          {"password_change_required", actor.password_change_required},
+          {"second_factor_enrolled", actor.second_factor_enrolled},
+          {"factor_verified_at", actor.factor_verified_at
+                                     ? nlohmann::json(format_rfc3339(*actor.factor_verified_at))
+                                     : nlohmann::json(nullptr)}};
 }
 
 // A refused login: the same answer whether or not the username exists.
@@ -37,10 +43,10 @@ Response refusal_response(const service::LoginOutcome& outcome) {
 }
 
 awaitable<Response> login(Exchange& exchange) {
-  std::string username, password;
+  std::string username, password, code;
   json::ObjectReader reader(exchange.body());
-  for (Status status :
-       {reader.text("username", username), reader.text("password", password), reader.finish()}) {
+  for (Status status : {reader.text("username", username), reader.text("password", password),
+                        reader.text("code", code), reader.finish()}) {
     if (!status.ok()) co_return problem_response(status.error());
   }
   if (username.empty() || password.empty()) {
@@ -66,13 +72,16 @@ awaitable<Response> login(Exchange& exchange) {
   co_await exchange.offload([&] { password_ok = auth::verify_password(password, hash); });
   co_return co_await exchange.transact_anonymous([&](store::Store& store) -> Result<Response> {
     TAAWUN_ASSIGN_OR_RETURN(
-        auto outcome, service::complete_login(store, exchange.context(), username,
-                                              user ? std::string_view(hash) : "", password_ok));
+        auto outcome,
+        service::complete_login(store, exchange.context(), username,
+                                user ? std::string_view(hash) : "", password_ok, code));
     if (!outcome.success) return refusal_response(outcome);
     const auto& success = *outcome.success;
     domain::Actor actor{success.user.id,      success.user.username,     success.user.display_name,
                         success.user.country, success.user.authority_id, success.user.role};
     actor.password_change_required = success.user.password_change_required;
+    actor.second_factor_enrolled = success.user.second_factor.enrolled();
+    if (actor.second_factor_enrolled) actor.factor_verified_at = exchange.context().now;
     Response response = Response::json(201, {{"token", success.token},
                                              {"expires_at", format_rfc3339(success.expires_at)},
                                              {"user", user_json(actor)}});
@@ -152,6 +161,61 @@ awaitable<Response> change_password(Exchange& exchange) {
   });
 }
 
+// POST /session/factor: a new secret to enrol, for an account that has none. Its answer is never
+// kept under an Idempotency-Key (it holds the secret).
+awaitable<Response> begin_factor_enrolment(Exchange& exchange) {
+  json::ObjectReader reader(exchange.body());
+  if (Status finished = reader.finish(); !finished.ok()) {
+    co_return problem_response(finished.error());
+  }
+  co_return co_await exchange.transact_unkept([&](store::Store& store) -> Result<Response> {
+    TAAWUN_ASSIGN_OR_RETURN(auto enrolment, service::begin_enrolment(store, exchange.context()));
+    TAAWUN_ASSIGN_OR_RETURN(auto qr, qr_code_svg(enrolment.otpauth_uri));
+    Response response = Response::json(
+        201,
+        {{"secret", enrolment.secret}, {"otpauth_uri", enrolment.otpauth_uri}, {"qr_svg", qr}});
+    response.headers.emplace_back("Cache-Control", "no-store");
+    return response;
+  });
+}
+
+// POST /session/factor/confirm {code}: the first code from the app; answers the recovery codes,
+// shown this once.
+awaitable<Response> confirm_factor_enrolment(Exchange& exchange) {
+  std::string code;
+  json::ObjectReader reader(exchange.body());
+  for (Status status : {reader.text("code", code), reader.finish()}) {
+    if (!status.ok()) co_return problem_response(status.error());
+  }
+  co_return co_await exchange.transact_unkept([&](store::Store& store) -> Result<Response> {
+    TAAWUN_ASSIGN_OR_RETURN(
+        auto codes, service::confirm_enrolment(store, exchange.context(), code,
+                                               auth::hash_session_token(exchange.bearer_token())));
+    Response response = Response::json(200, {{"recovery_codes", codes}});
+    response.headers.emplace_back("Cache-Control", "no-store");
+    return response;
+  });
+}
+
+// POST /session/step-up {code}: proves the factor again for consent, administration and exports.
+awaitable<Response> step_up(Exchange& exchange) {
+  std::string code;
+  json::ObjectReader reader(exchange.body());
+  for (Status status : {reader.text("code", code), reader.finish()}) {
+    if (!status.ok()) co_return problem_response(status.error());
+  }
+  co_return co_await exchange.transact_unkept([&](store::Store& store) -> Result<Response> {
+    TAAWUN_ASSIGN_OR_RETURN(auto refusal,
+                            service::step_up(store, exchange.context(), code,
+                                             auth::hash_session_token(exchange.bearer_token())));
+    if (refusal) {
+      return refusal_response(
+          service::LoginOutcome{std::nullopt, refusal->error, refusal->retry_after});
+    }
+    return Response::json(200, {{"factor_verified_at", format_rfc3339(exchange.context().now)}});
+  });
+}
+
 }  // namespace
 
 void add_session_routes(std::vector<Route>& routes) {
@@ -159,6 +223,9 @@ void add_session_routes(std::vector<Route>& routes) {
   routes.push_back({"GET", "/api/v1/session", false, whoami});
   routes.push_back({"DELETE", "/api/v1/session", false, logout});
   routes.push_back({"POST", "/api/v1/session/password", true, change_password});
+  routes.push_back({"POST", "/api/v1/session/factor", true, begin_factor_enrolment});
+  routes.push_back({"POST", "/api/v1/session/factor/confirm", true, confirm_factor_enrolment});
+  routes.push_back({"POST", "/api/v1/session/step-up", true, step_up});
 }
 
 }  // namespace taawun::api

@@ -30,7 +30,8 @@ nlohmann::json user_json(const domain::User& user) {
           {"created_at", format_rfc3339(user.created_at)},
           {"updated_at", format_rfc3339(user.updated_at)},
           {"version", user.version},
-          {"password_change_required", user.password_change_required}};
+          {"password_change_required", user.password_change_required},
+          {"second_factor_enrolled", user.second_factor.enrolled()}};
 }
 
 Result<domain::Role> role_named(const std::string& role) {
@@ -93,19 +94,22 @@ awaitable<Response> create(Exchange& exchange) {
   });
 }
 
-// PATCH /users/{id}: display_name, role, disabled, and password (a reset by the administrator).
+// PATCH /users/{id}: display_name, role, disabled, password (a reset by the administrator) and
+// reset_second_factor (true: the account enrols a new factor at its next login).
 awaitable<Response> update(Exchange& exchange) {
   auto version = if_match_version(exchange.request());
   if (!version.ok()) co_return problem_response(version.error());
   service::UserChanges changes;
   std::string display_name, role, password;
-  bool disabled = false;
+  bool disabled = false, reset_second_factor = false;
   json::ObjectReader reader(exchange.body());
   for (Status status :
        {reader.text("display_name", display_name), reader.text("role", role),
-        reader.boolean("disabled", disabled), reader.text("password", password), reader.finish()}) {
+        reader.boolean("disabled", disabled), reader.text("password", password),
+        reader.boolean("reset_second_factor", reset_second_factor), reader.finish()}) {
     if (!status.ok()) co_return problem_response(status.error());
   }
+  changes.reset_second_factor = reset_second_factor;
   if (reader.has("display_name")) changes.display_name = display_name;
   if (reader.has("disabled")) changes.disabled = disabled;
   if (reader.has("role")) {
@@ -143,8 +147,10 @@ awaitable<Response> update(Exchange& exchange) {
 
 void add_user_routes(std::vector<Route>& routes) {
   routes.push_back({"GET", "/api/v1/users", false, list});
-  routes.push_back({"POST", "/api/v1/users", true, create});
-  routes.push_back({"PATCH", "/api/v1/users/{id}", true, update});
+  routes.push_back({"POST", "/api/v1/users", true, create, /*raw_body_limit=*/0,
+                    /*needs_recent_factor=*/true});
+  routes.push_back({"PATCH", "/api/v1/users/{id}", true, update, /*raw_body_limit=*/0,
+                    /*needs_recent_factor=*/true});
 }
 
 }  // namespace taawun::api

@@ -60,7 +60,8 @@ Error version_mismatch() {
 
 constexpr const char* kUserColumns =
     "id, username, display_name, country, authority_id, role, password_hash, disabled_at, "
-    "created_at, updated_at, version, password_change_required";
+    "created_at, updated_at, version, password_change_required, totp_secret, totp_pending_secret, "
+    "totp_enrolled_at, totp_last_used_step";
 
 User user_from(const Statement& row) {
   User user;
@@ -76,6 +77,10 @@ User user_from(const Statement& row) {
   user.updated_at = time_of(row.optional_text(9).value_or(row.text(8)));
   user.version = row.integer(10);
   user.password_change_required = row.integer(11) != 0;
+  user.second_factor.secret = row.text(12);
+  user.second_factor.pending_secret = row.text(13);
+  if (auto enrolled = row.optional_text(14)) user.second_factor.enrolled_at = time_of(*enrolled);
+  user.second_factor.last_used_step = row.integer(15);
   return user;
 }
 
@@ -267,8 +272,10 @@ Result<std::optional<User>> SqliteStore::find_user_by_username(std::string_view 
 
 Status SqliteStore::insert_user(const User& user) {
   TAAWUN_ASSIGN_OR_RETURN(
-      auto stmt, db_.prepare(std::string("INSERT INTO users (") + kUserColumns +
-                             ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"));
+      auto stmt,
+      db_.prepare(std::string("INSERT INTO users (") + kUserColumns +
+                  ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+                  "?15, ?16)"));
   stmt.bind(1, user.id)
       .bind(2, user.username)
       .bind(3, user.display_name)
@@ -280,7 +287,13 @@ Status SqliteStore::insert_user(const User& user) {
       .bind(9, time_text(user.created_at))
       .bind(10, time_text(user.updated_at))
       .bind(11, user.version)
-      .bind(12, user.password_change_required ? 1LL : 0LL);
+      .bind(12, user.password_change_required ? 1LL : 0LL)
+      .bind(13, user.second_factor.secret)
+      .bind(14, user.second_factor.pending_secret)
+      .bind(15, user.second_factor.enrolled_at
+                    ? std::optional(time_text(*user.second_factor.enrolled_at))
+                    : std::nullopt)
+      .bind(16, user.second_factor.last_used_step);
   Status status = stmt.run();
   if (!status.ok() && status.error().kind == ErrorKind::kConflict) {
     return Error{ErrorKind::kConflict, "conflict.username_taken", "That username is taken.",
@@ -315,26 +328,85 @@ Result<std::vector<User>> SqliteStore::list_users(std::string_view country) {
   return collect<User>(stmt, user_from);
 }
 
+Status SqliteStore::save_second_factor(const User& user) {
+  TAAWUN_ASSIGN_OR_RETURN(
+      auto stmt, db_.prepare("UPDATE users SET totp_secret = ?2, totp_pending_secret = ?3, "
+                             "totp_enrolled_at = ?4, totp_last_used_step = ?5 WHERE id = ?1"));
+  stmt.bind(1, user.id)
+      .bind(2, user.second_factor.secret)
+      .bind(3, user.second_factor.pending_secret)
+      .bind(4, user.second_factor.enrolled_at
+                   ? std::optional(time_text(*user.second_factor.enrolled_at))
+                   : std::nullopt)
+      .bind(5, user.second_factor.last_used_step);
+  TAAWUN_TRY(stmt.run());
+  return expect_one_change(db_);
+}
+
+Status SqliteStore::replace_recovery_codes(std::string_view user_id,
+                                           const std::vector<std::string>& code_hashes) {
+  TAAWUN_ASSIGN_OR_RETURN(auto drop, db_.prepare("DELETE FROM recovery_codes WHERE user_id = ?1"));
+  drop.bind(1, user_id);
+  TAAWUN_TRY(drop.run());
+  for (const std::string& hash : code_hashes) {
+    TAAWUN_ASSIGN_OR_RETURN(
+        auto insert,
+        db_.prepare("INSERT INTO recovery_codes (user_id, code_hash) VALUES (?1, ?2)"));
+    insert.bind(1, user_id).bind(2, hash);
+    TAAWUN_TRY(insert.run());
+  }
+  return {};
+}
+
+Result<bool> SqliteStore::consume_recovery_code(std::string_view user_id,
+                                                std::string_view code_hash) {
+  TAAWUN_ASSIGN_OR_RETURN(
+      auto stmt, db_.prepare("DELETE FROM recovery_codes WHERE user_id = ?1 AND code_hash = ?2"));
+  stmt.bind(1, user_id).bind(2, code_hash);
+  TAAWUN_TRY(stmt.run());
+  return db_.changes() == 1;
+}
+
+Result<int> SqliteStore::count_recovery_codes(std::string_view user_id) {
+  TAAWUN_ASSIGN_OR_RETURN(auto stmt,
+                          db_.prepare("SELECT count(*) FROM recovery_codes WHERE user_id = ?1"));
+  stmt.bind(1, user_id);
+  TAAWUN_ASSIGN_OR_RETURN(bool row, stmt.step());
+  return row ? static_cast<int>(stmt.integer(0)) : 0;
+}
+
+Status SqliteStore::set_session_factor_verified(std::string_view token_hash, Timestamp at) {
+  TAAWUN_ASSIGN_OR_RETURN(
+      auto stmt, db_.prepare("UPDATE sessions SET factor_verified_at = ?2 WHERE token_hash = ?1"));
+  stmt.bind(1, token_hash).bind(2, time_text(at));
+  return stmt.run();
+}
+
 Status SqliteStore::insert_session(const auth::Session& session) {
   TAAWUN_ASSIGN_OR_RETURN(auto stmt, db_.prepare("INSERT INTO sessions (token_hash, user_id, "
-                                                 "created_at, last_seen_at, revoked) VALUES "
-                                                 "(?1, ?2, ?3, ?4, ?5)"));
+                                                 "created_at, last_seen_at, revoked, "
+                                                 "factor_verified_at) VALUES "
+                                                 "(?1, ?2, ?3, ?4, ?5, ?6)"));
   stmt.bind(1, session.token_hash)
       .bind(2, session.user_id)
       .bind(3, time_text(session.created_at))
       .bind(4, time_text(session.last_seen_at))
-      .bind(5, session.revoked ? 1LL : 0LL);
+      .bind(5, session.revoked ? 1LL : 0LL)
+      .bind(6, session.factor_verified_at ? std::optional(time_text(*session.factor_verified_at))
+                                          : std::nullopt);
   return stmt.run();
 }
 
 Result<std::optional<auth::Session>> SqliteStore::find_session(std::string_view token_hash) {
   TAAWUN_ASSIGN_OR_RETURN(auto stmt, db_.prepare("SELECT token_hash, user_id, created_at, "
-                                                 "last_seen_at, revoked FROM sessions WHERE "
-                                                 "token_hash = ?1"));
+                                                 "last_seen_at, revoked, factor_verified_at FROM "
+                                                 "sessions WHERE token_hash = ?1"));
   stmt.bind(1, token_hash);
   return one<auth::Session>(stmt, [](const Statement& row) {
-    return auth::Session{row.text(0), row.text(1), time_of(row.text(2)), time_of(row.text(3)),
-                         row.integer(4) != 0};
+    auth::Session session{row.text(0), row.text(1), time_of(row.text(2)), time_of(row.text(3)),
+                          row.integer(4) != 0};
+    if (auto verified = row.optional_text(5)) session.factor_verified_at = time_of(*verified);
+    return session;
   });
 }
 

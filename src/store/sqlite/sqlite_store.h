@@ -23,6 +23,12 @@ class SqliteStore final : public Store {
   Status insert_user(const domain::User& user) override;
   Status update_user(const domain::User& user) override;
   Result<std::vector<domain::User>> list_users(std::string_view country) override;
+  Status save_second_factor(const domain::User& user) override;
+  Status replace_recovery_codes(std::string_view user_id,
+                                const std::vector<std::string>& code_hashes) override;
+  Result<bool> consume_recovery_code(std::string_view user_id, std::string_view code_hash) override;
+  Result<int> count_recovery_codes(std::string_view user_id) override;
+  Status set_session_factor_verified(std::string_view token_hash, Timestamp at) override;
 
   Status insert_session(const auth::Session& session) override;
   Result<std::optional<auth::Session>> find_session(std::string_view token_hash) override;
