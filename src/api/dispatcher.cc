@@ -117,8 +117,7 @@ boost::asio::awaitable<Response> dispatch(Backend& backend, Request request) {
     if (!parsed.ok()) co_return problem_response(parsed.error());
     body = std::move(parsed).value();
   }
-  Exchange exchange(backend, request, *match.route, std::move(match.params),
-                    std::move(body));
+  Exchange exchange(backend, request, *match.route, std::move(match.params), std::move(body));
   Response response;
   try {
     response = co_await match.route->handler(exchange);

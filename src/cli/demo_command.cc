@@ -198,6 +198,8 @@ void add_demo_command(CLI::App& app) {
       for (const auto& [suffix, role] : kRoles) std::cout << " " << prefix << "." << suffix;
       std::cout << "\n";
     }
+    std::cout << "At its first login each account enrols an authenticator app (TOTP), then types "
+                 "its code at every login.\n";
   });
 }
 

@@ -175,8 +175,9 @@ TEST_F(ServiceTest, FailedLoginsAreThrottledNotLockedAndSessionsExpire) {
   anonymous.now = fr_.now;
   anonymous.actor.client_address = "192.0.2.1";
   for (int i = 0; i < auth::kPairFreeFailures; ++i) {
-    auto outcome = run<LoginOutcome>(
-        [&](store::Store& s) { return complete_login(s, anonymous, "fr.tester", hash, false, ""); });
+    auto outcome = run<LoginOutcome>([&](store::Store& s) {
+      return complete_login(s, anonymous, "fr.tester", hash, false, "");
+    });
     ASSERT_TRUE(outcome.ok());
     EXPECT_FALSE(outcome->success);
     EXPECT_EQ(outcome->refusal.code, "auth.invalid_credentials") << i;

@@ -1,7 +1,7 @@
 // End-to-end tests of the web interface (see ./run). Plain Node + playwright-core, no test framework:
 // each test is an async function; they run in order (later ones use what earlier ones created).
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
@@ -142,14 +142,75 @@ async function shot(name, fullPage = false) {
 async function openApp(urlPath, lang) {
   const sep = urlPath.includes('?') ? '&' : '?';
   await page.goto(`${base}${urlPath}${lang ? `${sep}lang=${lang}` : ''}`);
-  await page.waitForSelector('#login-submit, #logout', { timeout: 15000 });
+  await page.waitForSelector('#login-submit, #logout, #factor-logout', { timeout: 15000 });
 }
 
 async function logout() {
-  if (await page.$('#logout')) {
-    await page.click('#logout');
-    await page.waitForSelector('#login-submit');
+  for (const button of ['#logout', '#factor-logout']) {
+    if (await page.$(button)) {
+      await page.click(button);
+      await page.waitForSelector('#login-submit');
+    }
   }
+}
+
+// The authenticator app of each test user (issue 10): RFC 6238 computed here with node's crypto,
+// not with the server's liboath. The server accepts the current 30-second step or one either side,
+// and each step once per account: nextCode hands out the lowest unused step and waits for the next
+// step when all three are used.
+const authenticator = new Map(); // username -> { secret, lastStep }
+
+function base32Decode(text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0;
+  let value = 0;
+  const out = [];
+  for (const c of text.replace(/[\s=]/g, '').toUpperCase()) {
+    value = (value << 5) | alphabet.indexOf(c);
+    bits += 5;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push((value >>> bits) & 0xff);
+    }
+  }
+  return Buffer.from(out);
+}
+
+function totp(secret, step) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const mac = createHmac('sha1', base32Decode(secret)).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  const binary = (mac.readUInt32BE(offset) & 0x7fffffff) % 1000000;
+  return String(binary).padStart(6, '0');
+}
+
+async function nextCode(username) {
+  const account = authenticator.get(username);
+  if (!account) throw new Error(`no authenticator secret for ${username}`);
+  for (;;) {
+    const now = Date.now() / 1000;
+    const current = Math.floor(now / 30);
+    let step = Math.max(account.lastStep + 1, current - 1);
+    if (step === current - 1 && (current + 1) * 30 - now < 3) step = current;
+    if (step <= current + 1) {
+      account.lastStep = step;
+      return totp(account.secret, step);
+    }
+    await new Promise((resolve) => setTimeout(resolve, ((step - 1) * 30 - now + 0.2) * 1000));
+  }
+}
+
+// Enrols through the interface, as the user does with the app: the key shown as text, the first
+// code typed, the recovery codes acknowledged.
+async function enrolOnScreen(username) {
+  await page.waitForSelector('#factor-secret', { timeout: 15000 });
+  const secret = (await page.textContent('#factor-secret')).replace(/\s/g, '');
+  authenticator.set(username, { secret, lastStep: -1 });
+  await page.fill('#factor-code', await nextCode(username));
+  await page.click('#factor-confirm');
+  await page.waitForSelector('#factor-recovery li');
+  await page.click('#factor-continue');
 }
 
 async function login(username, lang = 'en', password = PASSWORD) {
@@ -158,6 +219,13 @@ async function login(username, lang = 'en', password = PASSWORD) {
   await page.fill('#username', username);
   await page.fill('#password', password);
   await page.click('#login-submit');
+  await page.waitForSelector('#logout, #code, #factor-secret', { timeout: 15000 });
+  if (await page.$('#factor-secret')) {
+    await enrolOnScreen(username);
+  } else if (await page.$('#code')) {
+    await page.fill('#code', await nextCode(username));
+    await page.click('#login-submit');
+  }
   await page.waitForSelector('#logout', { timeout: 15000 });
 }
 
@@ -225,10 +293,22 @@ async function linkStatus() {
 
 // A separate API session (Bearer token), for steps the test does not need to click through.
 async function apiSession(username) {
+  const credentials = { username, password: PASSWORD };
+  if (authenticator.has(username)) credentials.code = await nextCode(username);
   const r = await fetch(`${base}/api/v1/session`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }),
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(credentials),
   });
-  const { token } = await r.json();
+  const { token, user } = await r.json();
+  if (!user.second_factor_enrolled) {
+    // An account not enrolled in the browser yet enrols here, as an app would.
+    const bearer = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+    const begun = await (await fetch(`${base}/api/v1/session/factor`, { method: 'POST', headers: bearer, body: '{}' })).json();
+    authenticator.set(username, { secret: begun.secret, lastStep: -1 });
+    const confirmed = await fetch(`${base}/api/v1/session/factor/confirm`, {
+      method: 'POST', headers: bearer, body: JSON.stringify({ code: await nextCode(username) }),
+    });
+    if (!confirmed.ok) throw new Error(`enrolment of ${username}: ${confirmed.status} ${await confirmed.text()}`);
+  }
   return async (method, p, body) => {
     const res = await fetch(`${base}/api/v1${p}`, {
       method,
@@ -287,6 +367,62 @@ async function main() {
     await page.waitForSelector('#login-error');
     const fr = await page.textContent('#login-error');
     assert(/Identifiant ou mot de passe incorrect/.test(fr), `unexpected French message: ${fr}`);
+  });
+
+  await test('second factor: a Belgian liaison magistrate enrols an authenticator app and signs in with its code (Dutch)', async () => {
+    const user = 'be.liaison';
+    await openApp('/', 'nl');
+    await logout();
+    await page.fill('#username', user);
+    await page.fill('#password', PASSWORD);
+    await page.click('#login-submit');
+    // First sign-in: nothing but the enrolment, in Dutch, with the QR code and the key as text.
+    await page.waitForSelector('#factor-secret');
+    assert(!(await page.$('#logout')), 'the application is open before the enrolment');
+    assert((await page.textContent('h1')).includes('authenticator-app'), 'enrolment heading not in Dutch');
+    assert(await page.$eval('#factor-qr', (img) => img.complete && img.naturalWidth > 0), 'QR code not drawn');
+    await shot('nl-factor-enrolment');
+    const secret = (await page.textContent('#factor-secret')).replace(/\s/g, '');
+    assert(/^[A-Z2-7]{32}$/.test(secret), `key shown: ${secret}`);
+    // A wrong code is refused with a Dutch message; the right one shows the recovery codes once.
+    await page.fill('#factor-code', '000000');
+    await page.click('#factor-confirm');
+    await page.waitForSelector('#factor-error');
+    assert(/code is niet juist/.test(await page.textContent('#factor-error')), 'wrong code message');
+    authenticator.set(user, { secret, lastStep: -1 });
+    await page.fill('#factor-code', await nextCode(user));
+    await page.click('#factor-confirm');
+    await page.waitForSelector('#factor-recovery li');
+    const recovery = await page.$$eval('#factor-recovery li', (items) => items.map((li) => li.textContent.trim()));
+    assert(recovery.length === 10, `recovery codes: ${recovery.length}`);
+    await shot('nl-factor-recovery-codes');
+    await page.click('#factor-continue');
+    await page.waitForSelector('#logout');
+    await logout();
+
+    // Next sign-in: the password alone asks for the code; an old code is refused; the current one opens.
+    await page.fill('#username', user);
+    await page.fill('#password', PASSWORD);
+    await page.click('#login-submit');
+    await page.waitForSelector('#code');
+    assert(!(await page.$('#login-error')), 'the code request is shown as an error');
+    await shot('nl-login-code');
+    await page.fill('#code', totp(secret, Math.floor(Date.now() / 30000) - 20));
+    await page.click('#login-submit');
+    await page.waitForSelector('#login-error');
+    assert(/code is niet juist/.test(await page.textContent('#login-error')), 'old code accepted or not explained');
+    await page.fill('#code', await nextCode(user));
+    await page.click('#login-submit');
+    await page.waitForSelector('#logout');
+    // A recovery code, typed from paper, opens a session once.
+    await logout();
+    await page.fill('#username', user);
+    await page.fill('#password', PASSWORD);
+    await page.click('#login-submit');
+    await page.waitForSelector('#code');
+    await page.fill('#code', recovery[0]);
+    await page.click('#login-submit');
+    await page.waitForSelector('#logout');
   });
 
   await test('FR prosecutor: the register asks for the purpose of consultation first', async () => {
@@ -567,6 +703,30 @@ async function main() {
     await go('/users');
     await page.waitForSelector('#users-table');
     assert((await page.textContent('#users-table')).includes('fr.prosecutor'), 'users list');
+  });
+
+  await test('administrator resets the authenticator app of a prosecutor who lost the phone (French)', async () => {
+    await login('fr.admin', 'fr');
+    await go('/users');
+    await page.waitForSelector('#users-table');
+    const button = '[id="reset-factor-fr.prosecutor"]';
+    await page.waitForSelector(button);
+    assert(!(await page.$('[id="reset-factor-fr.admin"]')), 'an administrator is offered to reset their own factor');
+    await page.click(button);
+    await page.waitForSelector('#reset-factor-dialog');
+    await shot('fr-users-reset-factor');
+    await page.click('#reset-factor-dialog-confirm');
+    await page.waitForSelector('text=a été réinitialisée');
+    const row = await page.textContent('#users-table');
+    assert(/Pas encore configurée/.test(row), `the account still shows a factor: ${row}`);
+    // The prosecutor's next sign-in sets up an app again (login() follows the enrolment screen).
+    await logout();
+    await page.fill('#username', 'fr.prosecutor');
+    await page.fill('#password', PASSWORD);
+    await page.click('#login-submit');
+    await page.waitForSelector('#factor-secret');
+    await enrolOnScreen('fr.prosecutor');
+    await page.waitForSelector('#logout');
   });
 
   await test('administrator sets an on-call shift for a liaison magistrate, in Paris time', async () => {

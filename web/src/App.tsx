@@ -12,6 +12,8 @@ import { DutyRoster } from './screens/DutyRoster';
 import { LinkPage } from './screens/LinkPage';
 import { LinksList } from './screens/LinksList';
 import { Login } from './screens/Login';
+import { FactorSetup } from './screens/FactorSetup';
+import { StepUpDialogHost } from './components/SecondFactor';
 import { PersonForm } from './screens/PersonForm';
 import { PersonPage } from './screens/PersonPage';
 import { PersonsList } from './screens/PersonsList';
@@ -200,9 +202,13 @@ export function App() {
 
   if (checking) return <Loading />;
   if (!user) return <Login />;
+  // An account without a second factor enrols one before anything else (the server refuses the
+  // rest: 403 auth.second_factor_enrolment_required).
+  if (user.second_factor_enrolled === false && !user.password_change_required) return <FactorSetup />;
   return (
     <Shell>
       <Routes />
+      <StepUpDialogHost />
     </Shell>
   );
 }

@@ -6,7 +6,7 @@
 // - Every failure becomes an ApiError holding a problem+json object; the UI translates it by code.
 
 import type {
-  AuditEvent, CoopRequest, Desk, DeskNotification, Duty, DutyInput, Involvement, LinkStatus, Page, Person, PersonInput,
+  AuditEvent, CoopRequest, Desk, DeskNotification, Duty, DutyInput, FactorEnrolment, Involvement, LinkStatus, Page, Person, PersonInput,
   PersonLink, Problem, Proceeding, ProceedingInput, RequestAttachment, RequestInput, RequestState, RequestStatistics,
   Review, SessionInfo, User,
 } from './types';
@@ -130,6 +130,10 @@ export class ApiClient {
   private readonly retryDelaysMs: number[];
   purpose: () => Purpose | null;
   onUnauthenticated: (problem: Problem) => void;
+  // Asked when an action needs the second factor proved again (401 auth.step_up_required: consent,
+  // account administration, audit export): resolves true once the user typed a code and
+  // POST /session/step-up accepted it, and the request is then sent once more; false to give up.
+  onStepUpRequired: () => Promise<boolean> = async () => false;
 
   constructor(config: ClientConfig = {}) {
     this.base = config.base ?? '/api/v1';
@@ -162,7 +166,7 @@ export class ApiClient {
   }
 
   // A GET whose answer is not JSON (a document, a file): the response itself, once known to be a success.
-  private async fetchRaw(path: string, accept: string, personal: boolean): Promise<Response> {
+  private async fetchRaw(path: string, accept: string, personal: boolean, steppedUp = false): Promise<Response> {
     const headers: Record<string, string> = { Accept: accept, ...(personal ? this.purposeHeaders() : {}) };
     let response: Response;
     try {
@@ -170,11 +174,17 @@ export class ApiClient {
     } catch (e) {
       throw new ApiError(problemFromStatus(0, e instanceof Error ? e.message : String(e)));
     }
-    if (!response.ok) this.fail(response.status, await response.text());
+    if (!response.ok) {
+      const text = await response.text();
+      if (!steppedUp && problemFromBody(response.status, text).code === 'auth.step_up_required') {
+        if (await this.onStepUpRequired()) return this.fetchRaw(path, accept, personal, true);
+      }
+      this.fail(response.status, text);
+    }
     return response;
   }
 
-  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  async request<T>(method: string, path: string, options: RequestOptions = {}, steppedUp = false): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
     if (options.personal) Object.assign(headers, this.purposeHeaders());
     if (options.version !== undefined) headers['If-Match'] = ifMatch(options.version);
@@ -226,14 +236,30 @@ export class ApiClient {
           ? { ...p, status: response.status, code: p.code }
           : problemFromStatus(response.status, `HTTP ${response.status}`);
       if (problem.code === 'auth.unauthenticated' && path !== '/session') this.onUnauthenticated(problem);
+      if (problem.code === 'auth.step_up_required' && !steppedUp && (await this.onStepUpRequired())) {
+        return this.request<T>(method, path, options, true);
+      }
       throw new ApiError(problem);
     }
     return json as T;
   }
 
   // Session
-  login(username: string, password: string) {
-    return this.request<SessionInfo & { token: string }>('POST', '/session', { body: { username, password } });
+  // `code`: the authenticator app's current code (or a recovery code), once the server asked for it
+  // (auth.second_factor_required).
+  login(username: string, password: string, code?: string) {
+    const body: Record<string, string> = { username, password };
+    if (code) body.code = code;
+    return this.request<SessionInfo & { token: string }>('POST', '/session', { body });
+  }
+  beginFactorEnrolment() {
+    return this.request<FactorEnrolment>('POST', '/session/factor', { body: {} });
+  }
+  confirmFactorEnrolment(code: string) {
+    return this.request<{ recovery_codes: string[] }>('POST', '/session/factor/confirm', { body: { code } });
+  }
+  stepUp(code: string) {
+    return this.request<{ factor_verified_at: string }>('POST', '/session/step-up', { body: { code } });
   }
   session() {
     return this.request<SessionInfo>('GET', '/session');
@@ -423,6 +449,9 @@ export class ApiClient {
   }
   createUser(input: { username: string; password: string; role: string; display_name?: string }) {
     return this.request<User>('POST', '/users', { body: input });
+  }
+  updateUser(id: string, version: number, changes: { reset_second_factor?: boolean; disabled?: boolean }) {
+    return this.request<User>('PATCH', `/users/${encodeURIComponent(id)}`, { body: changes, version });
   }
 }
 

@@ -11,6 +11,17 @@ export interface User {
   display_name?: string;
   locked?: boolean;
   created_at?: string;
+  version?: number;
+  password_change_required?: boolean;
+  // false: the account must enrol an authenticator app before anything else (POST /session/factor).
+  second_factor_enrolled?: boolean;
+  factor_verified_at?: string | null;
+}
+
+export interface FactorEnrolment {
+  secret: string; // base32, for typing into the app
+  otpauth_uri: string;
+  qr_svg: string; // the URI as a QR code, an SVG document
 }
 
 export interface SessionInfo {

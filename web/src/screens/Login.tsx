@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { ApiError, api } from '../api/client';
 import { ErrorBox, Notice } from '../components/common';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { CodeInput } from '../components/SecondFactor';
 import { useApp } from '../state';
 
 export function Login() {
@@ -13,6 +14,9 @@ export function Login() {
   const [error, setError] = useState<unknown>(null);
   const [missing, setMissing] = useState(false);
   const [busy, setBusy] = useState(false);
+  // Shown once the server asked for the authenticator app's code (the password was right).
+  const [askCode, setAskCode] = useState(false);
+  const [code, setCode] = useState('');
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -24,12 +28,24 @@ export function Login() {
     setBusy(true);
     setError(null);
     try {
-      const s = await api.login(username.trim(), password);
+      const s = await api.login(username.trim(), password, askCode ? code : undefined);
       setPassword('');
       signedIn(s.user, s.expires_at);
     } catch (err) {
-      setError(err);
-      setPassword('');
+      const problem = err instanceof ApiError ? err.problem.code : '';
+      const aboutCode = ['auth.second_factor_required', 'auth.invalid_code', 'auth.code_reused'].includes(problem);
+      // Asked for the code: keep the password, which was right, and ask for the code alone.
+      if (problem === 'auth.second_factor_required') {
+        setAskCode(true);
+        setError(null);
+      } else {
+        setError(err);
+      }
+      if (!aboutCode) {
+        setPassword('');
+        setAskCode(false);
+      }
+      setCode('');
     } finally {
       setBusy(false);
     }
@@ -76,6 +92,12 @@ export function Login() {
               aria-invalid={missing && !password ? true : undefined}
             />
           </div>
+          {askCode && (
+            <>
+              <p id="login-code-text">{t('factor.loginText')}</p>
+              <CodeInput id="code" value={code} onChange={setCode} autoFocus />
+            </>
+          )}
           {missing && (
             <p className="field-error" role="alert">
               {t('login.missing')}

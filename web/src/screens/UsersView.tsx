@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
-import { ROLES } from '../api/types';
+import { ROLES, type User } from '../api/types';
+import { ConfirmDialog } from '../components/links';
+import { useApp } from '../state';
 import { ErrorBox, Field, Loading, Notice, PageTitle, describe, useLoad } from '../components/common';
 import { formatDateTime } from '../format';
 
@@ -12,6 +14,28 @@ export function UsersView() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [created, setCreated] = useState<string | null>(null);
+  const { user: me } = useApp();
+  // The account whose lost authenticator app is being reset (a confirmation first).
+  const [resetting, setResetting] = useState<User | null>(null);
+  const [resetBusy, setResetBusy] = useState(false);
+  const [resetError, setResetError] = useState<unknown>(null);
+  const [resetDone, setResetDone] = useState<string | null>(null);
+
+  const resetFactor = async () => {
+    if (!resetting) return;
+    setResetBusy(true);
+    setResetError(null);
+    try {
+      await api.updateUser(resetting.id, resetting.version ?? 0, { reset_second_factor: true });
+      setResetDone(resetting.username);
+      setResetting(null);
+      users.reload();
+    } catch (err) {
+      setResetError(err);
+    } finally {
+      setResetBusy(false);
+    }
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -42,6 +66,7 @@ export function UsersView() {
       <PageTitle>{t('users.title')}</PageTitle>
       <ErrorBox error={users.error} />
       {users.loading && <Loading />}
+      {resetDone && <Notice kind="success">{t('users.factorResetOk', { name: resetDone })}</Notice>}
       {users.data && (
         <div className="table-wrap">
           <table className="data" id="users-table">
@@ -53,6 +78,7 @@ export function UsersView() {
                 <th scope="col">{t('users.role')}</th>
                 <th scope="col">{t('users.status')}</th>
                 <th scope="col">{t('users.created')}</th>
+                <th scope="col">{t('users.factor')}</th>
               </tr>
             </thead>
             <tbody>
@@ -67,11 +93,45 @@ export function UsersView() {
                   <td>{t(`roles.${u.role}`, { defaultValue: u.role })}</td>
                   <td>{u.locked ? <span className="badge badge-warn">{t('users.locked')}</span> : t('users.active')}</td>
                   <td>{formatDateTime(u.created_at, i18n.language)}</td>
+                  <td>
+                    {u.second_factor_enrolled ? t('users.factorEnrolled') : t('users.factorPending')}
+                    {u.second_factor_enrolled && u.id !== me?.id && (
+                      <>
+                        {' '}
+                        <button
+                          type="button"
+                          className="btn btn-link"
+                          id={`reset-factor-${u.username}`}
+                          onClick={() => {
+                            setResetDone(null);
+                            setResetError(null);
+                            setResetting(u);
+                          }}
+                        >
+                          {t('users.factorReset')}
+                        </button>
+                      </>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+      )}
+      {resetting && (
+        <ConfirmDialog
+          id="reset-factor-dialog"
+          title={t('users.factorResetTitle', { name: resetting.display_name || resetting.username })}
+          confirmLabel={t('users.factorReset')}
+          onConfirm={() => void resetFactor()}
+          onCancel={() => setResetting(null)}
+          busy={resetBusy}
+          danger
+        >
+          <ErrorBox error={resetError} id="reset-factor-error" />
+          <p>{t('users.factorResetText')}</p>
+        </ConfirmDialog>
       )}
       <form className="panel form" onSubmit={submit} noValidate aria-labelledby="new-user-h">
         <h2 id="new-user-h">{t('users.new')}</h2>

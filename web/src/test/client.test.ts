@@ -94,6 +94,29 @@ describe('API client', () => {
     expect(onUnauthenticated).toHaveBeenCalledOnce();
   });
 
+  it('asks for a fresh code on auth.step_up_required and sends the request once more', async () => {
+    const answers = [
+      new Response(JSON.stringify({ code: 'auth.step_up_required', status: 401 }), { status: 401 }),
+      new Response(JSON.stringify({ id: 'usr_1' }), { status: 201 }),
+    ];
+    const f = vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit) => answers.shift()!);
+    const api = new ApiClient({ fetch: f });
+    const asked = vi.fn(async () => true);
+    api.onStepUpRequired = asked;
+    await expect(api.createUser({ username: 'fr.x', password: 'p', role: 'analyst' })).resolves.toEqual({ id: 'usr_1' });
+    expect(asked).toHaveBeenCalledOnce();
+    expect(f).toHaveBeenCalledTimes(2);
+  });
+
+  it('gives up with the refusal when the user cancels the step-up', async () => {
+    const f = fakeFetch(401, { code: 'auth.step_up_required', status: 401 });
+    const api = new ApiClient({ fetch: f });
+    api.onStepUpRequired = async () => false;
+    const err = await api.createUser({ username: 'fr.x', password: 'p', role: 'analyst' }).catch((e) => e);
+    expect(err.code).toBe('auth.step_up_required');
+    expect(f).toHaveBeenCalledOnce();
+  });
+
   it('a failed login is not a session expiry', async () => {
     const onUnauthenticated = vi.fn();
     const f = fakeFetch(401, { code: 'auth.invalid_credentials', status: 401 });
