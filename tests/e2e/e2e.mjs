@@ -729,6 +729,26 @@ async function main() {
     await page.waitForSelector('#logout');
   });
 
+  await test('the Belgian administrator creates a user in the interface, who then signs in and enrols (Dutch)', async () => {
+    const username = `be.e2e${Date.now().toString(36)}`;
+    const password = 'fictional-e2e-password-be-42';
+    await login('be.admin', 'nl');
+    await go('/users');
+    await page.waitForSelector('#users-table');
+    await page.fill('#nu-username', username);
+    await page.fill('#nu-display', 'Fictieve Gebruiker');
+    await page.selectOption('#nu-role', 'analyst');
+    await page.fill('#nu-password', password);
+    await page.click('#new-user-h ~ .form-actions button[type=submit], form[aria-labelledby=new-user-h] button[type=submit]');
+    await page.waitForFunction((name) => document.querySelector('#users-table')?.textContent.includes(name), username);
+    const errors = await page.$$('.alert-error');
+    assert(errors.length === 0, 'an error is shown after the creation');
+    await shot('nl-users-created');
+    // The new account signs in with its initial password and sets up its authenticator app.
+    await login(username, 'nl', password);
+    assert((await page.textContent('header')).includes('Fictieve Gebruiker'), 'display name not shown');
+  });
+
   await test('administrator sets an on-call shift for a liaison magistrate, in Paris time', async () => {
     await login('fr.admin', 'fr');
     await page.selectOption('#language-select', 'fr');
