@@ -161,6 +161,21 @@ awaitable<Response> change_password(Exchange& exchange) {
   });
 }
 
+// The body {code} of enrolment confirmation and step-up.
+Result<std::string> code_of(const nlohmann::json& body) {
+  std::string code;
+  json::ObjectReader reader(body);
+  TAAWUN_TRY(reader.text("code", code));
+  TAAWUN_TRY(reader.finish());
+  return code;
+}
+
+// Answers holding a secret (a TOTP secret, recovery codes) are kept by no cache.
+Response no_store(Response response) {
+  response.headers.emplace_back("Cache-Control", "no-store");
+  return response;
+}
+
 // POST /session/factor: a new secret to enrol, for an account that has none. Its answer is never
 // kept under an Idempotency-Key (it holds the secret).
 awaitable<Response> begin_factor_enrolment(Exchange& exchange) {
@@ -174,39 +189,31 @@ awaitable<Response> begin_factor_enrolment(Exchange& exchange) {
     Response response = Response::json(
         201,
         {{"secret", enrolment.secret}, {"otpauth_uri", enrolment.otpauth_uri}, {"qr_svg", qr}});
-    response.headers.emplace_back("Cache-Control", "no-store");
-    return response;
+    return no_store(std::move(response));
   });
 }
 
 // POST /session/factor/confirm {code}: the first code from the app; answers the recovery codes,
 // shown this once.
 awaitable<Response> confirm_factor_enrolment(Exchange& exchange) {
-  std::string code;
-  json::ObjectReader reader(exchange.body());
-  for (Status status : {reader.text("code", code), reader.finish()}) {
-    if (!status.ok()) co_return problem_response(status.error());
-  }
+  auto code = code_of(exchange.body());
+  if (!code.ok()) co_return problem_response(code.error());
   co_return co_await exchange.transact_unkept([&](store::Store& store) -> Result<Response> {
     TAAWUN_ASSIGN_OR_RETURN(
-        auto codes, service::confirm_enrolment(store, exchange.context(), code,
+        auto codes, service::confirm_enrolment(store, exchange.context(), *code,
                                                auth::hash_session_token(exchange.bearer_token())));
     Response response = Response::json(200, {{"recovery_codes", codes}});
-    response.headers.emplace_back("Cache-Control", "no-store");
-    return response;
+    return no_store(std::move(response));
   });
 }
 
 // POST /session/step-up {code}: proves the factor again for consent, administration and exports.
 awaitable<Response> step_up(Exchange& exchange) {
-  std::string code;
-  json::ObjectReader reader(exchange.body());
-  for (Status status : {reader.text("code", code), reader.finish()}) {
-    if (!status.ok()) co_return problem_response(status.error());
-  }
+  auto code = code_of(exchange.body());
+  if (!code.ok()) co_return problem_response(code.error());
   co_return co_await exchange.transact_unkept([&](store::Store& store) -> Result<Response> {
     TAAWUN_ASSIGN_OR_RETURN(auto refusal,
-                            service::step_up(store, exchange.context(), code,
+                            service::step_up(store, exchange.context(), *code,
                                              auth::hash_session_token(exchange.bearer_token())));
     if (refusal) {
       return refusal_response(

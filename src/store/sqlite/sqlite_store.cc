@@ -19,6 +19,9 @@ using domain::Proceeding;
 using domain::User;
 
 std::string time_text(Timestamp t) { return format_rfc3339(t); }
+std::optional<std::string> optional_time_text(const std::optional<Timestamp>& t) {
+  return t ? std::optional(time_text(*t)) : std::nullopt;
+}
 
 Timestamp time_of(const std::string& text) {
   auto parsed = parse_rfc3339(text);
@@ -290,9 +293,7 @@ Status SqliteStore::insert_user(const User& user) {
       .bind(12, user.password_change_required ? 1LL : 0LL)
       .bind(13, user.second_factor.secret)
       .bind(14, user.second_factor.pending_secret)
-      .bind(15, user.second_factor.enrolled_at
-                    ? std::optional(time_text(*user.second_factor.enrolled_at))
-                    : std::nullopt)
+      .bind(15, optional_time_text(user.second_factor.enrolled_at))
       .bind(16, user.second_factor.last_used_step);
   Status status = stmt.run();
   if (!status.ok() && status.error().kind == ErrorKind::kConflict) {
@@ -335,9 +336,7 @@ Status SqliteStore::save_second_factor(const User& user) {
   stmt.bind(1, user.id)
       .bind(2, user.second_factor.secret)
       .bind(3, user.second_factor.pending_secret)
-      .bind(4, user.second_factor.enrolled_at
-                   ? std::optional(time_text(*user.second_factor.enrolled_at))
-                   : std::nullopt)
+      .bind(4, optional_time_text(user.second_factor.enrolled_at))
       .bind(5, user.second_factor.last_used_step);
   TAAWUN_TRY(stmt.run());
   return expect_one_change(db_);
