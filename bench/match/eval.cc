@@ -3,7 +3,10 @@
 // overall and per category, name-only and with birth dates, and the logistic calibration fitted
 // on the pairs; with --index N, the recall of the person index (blocking) on positive pairs planted
 // among N generated persons, with the plain and the rich-family generator.
-// Usage: match_eval [--pairs N] [--seed S] [--ar2en PATH] [--index N]
+// With --real PATH, the same on real labelled pairs (real_pairs.h); --real-only PATH skips the
+// rest.
+// --fit-calibration PATH prints the calibration table of src/match/calibration_table.h.
+// Usage: match_eval [--pairs N] [--seed S] [--ar2en PATH] [--real PATH] [--index N] [--dump N]
 
 #include <algorithm>
 #include <cmath>
@@ -21,60 +24,18 @@
 #include "match/person_index.h"
 #include "match/prepared_record.h"
 #include "match/scorer.h"
+#include "metrics.h"
+#include "real_pairs.h"
 
 namespace {
 
 using taawun::match::PersonRecord;
 using taawun::match::Scorer;
 
-struct Scored {
-  float probability;
-  float log_odds;
-  bool same;
-};
-
-double auc(std::vector<Scored> s) {
-  std::sort(s.begin(), s.end(),
-            [](const Scored& a, const Scored& b) { return a.probability < b.probability; });
-  double rank_sum = 0;
-  std::size_t positives = 0;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    std::size_t j = i;
-    while (j < s.size() && s[j].probability == s[i].probability) ++j;
-    const double rank = (i + j + 1) / 2.0;  // average rank of ties, 1-based
-    for (std::size_t k = i; k < j; ++k) {
-      if (s[k].same) {
-        rank_sum += rank;
-        ++positives;
-      }
-    }
-    i = j;
-  }
-  const std::size_t negatives = s.size() - positives;
-  if (positives == 0 || negatives == 0) return std::nan("");
-  return (rank_sum - positives * (positives + 1) / 2.0) / (double(positives) * negatives);
-}
-
-struct PrecisionRecall {
-  double precision;
-  double recall;
-  double false_positive_rate;
-};
-
-PrecisionRecall at(const std::vector<Scored>& s, float threshold) {
-  std::size_t tp = 0, fp = 0, fn = 0, tn = 0;
-  for (const auto& x : s) {
-    const bool flagged = x.probability >= threshold;
-    if (x.same) {
-      flagged ? ++tp : ++fn;
-    } else {
-      flagged ? ++fp : ++tn;
-    }
-  }
-  return {tp + fp ? double(tp) / (tp + fp) : 1.0, tp + fn ? double(tp) / (tp + fn) : 0.0,
-          fp + tn ? double(fp) / (fp + tn) : 0.0};
-}
+using taawun::match::bench::at;
+using taawun::match::bench::auc;
+using taawun::match::bench::PrecisionRecall;
+using taawun::match::bench::Scored;
 
 void report(const char* title, const std::map<std::string, std::vector<Scored>>& groups,
             const Scorer& scorer) {
@@ -234,6 +195,8 @@ int main(int argc, char** argv) {
   std::size_t per_category = 2500;
   std::uint64_t seed = 20240611;
   std::string ar2en_path;
+  std::string real_path;
+  bool real_only = false;
   int dump = 0;
   std::size_t index_persons = 0;
   for (int i = 1; i + 1 < argc; i += 2) {
@@ -243,6 +206,17 @@ int main(int argc, char** argv) {
     if (flag == "--ar2en") ar2en_path = argv[i + 1];
     if (flag == "--dump") dump = std::atoi(argv[i + 1]);
     if (flag == "--index") index_persons = std::strtoul(argv[i + 1], nullptr, 10);
+    if (flag == "--real") real_path = argv[i + 1];
+    if (flag == "--fit-calibration") {
+      return taawun::match::bench::fit_calibration_table(argv[i + 1], Scorer()) ? 0 : 1;
+    }
+    if (flag == "--real-only") {
+      real_path = argv[i + 1];
+      real_only = true;
+    }
+  }
+  if (real_only) {
+    return taawun::match::bench::evaluate_real_pairs(real_path, Scorer(), dump) ? 0 : 1;
   }
   if (argc == 4 && std::string(argv[1]) == "--explain") {
     // Explains one pair of names: match_eval --explain NAME1 NAME2
@@ -328,6 +302,7 @@ int main(int argc, char** argv) {
   std::printf("  highest recall at precision >= 0.98: %.4f (threshold %.4f)\n", best_recall,
               best_threshold);
   if (!ar2en_path.empty()) ar2en(ar2en_path, scorer);
+  if (!real_path.empty()) taawun::match::bench::evaluate_real_pairs(real_path, scorer, dump);
   if (index_persons > 0) {
     index_recall(index_persons, false, seed);
     index_recall(index_persons, true, seed);

@@ -35,7 +35,7 @@ namespace taawun::match {
 
 struct QueryOptions {
   std::size_t limit = 10;        // at most this many candidates returned, best first
-  float min_probability = 0.4f;  // candidates below are not returned
+  float min_probability = 0.6f;  // candidates below are not returned (ScorerConfig possible)
   bool explain = true;           // fill MatchResult::explanation of the returned candidates
   std::size_t max_scored = 200;  // at most this many blocking candidates are scored
 };

@@ -2,12 +2,15 @@
 
 #include <algorithm>
 
+#include "names/phonetic.h"
+
 namespace taawun::match {
 
 namespace {
 
 constexpr std::size_t kMaxNames = 8;
 constexpr std::size_t kMaxTokensPerName = 8;
+constexpr float kInitialWeight = 1.0f;
 
 // FNV-1a over the letters and digits of each part, case-folded: "AB 123-456" = "ab123456".
 std::uint64_t fingerprint(std::string_view a, std::string_view b) {
@@ -48,7 +51,13 @@ PreparedRecord prepare(const PersonRecord& person, const TokenFrequency& frequen
   PreparedRecord out;
   for (const auto& name : person.names) {
     if (out.names.size() >= kMaxNames) break;
-    const auto tokens = names::tokenise(name);
+    auto tokens = names::tokenise(name);
+    const bool only_titles = std::all_of(tokens.begin(), tokens.end(), [](const auto& t) {
+      return t.kind == names::TokenKind::kTitle;
+    });
+    if (!only_titles) {
+      std::erase_if(tokens, [](const auto& t) { return t.kind == names::TokenKind::kTitle; });
+    }
     if (tokens.empty()) continue;
     PreparedName prepared{static_cast<std::uint16_t>(out.tokens.size()), 0};
     for (const auto& token : tokens) {
@@ -58,10 +67,16 @@ PreparedRecord prepare(const PersonRecord& person, const TokenFrequency& frequen
       std::copy_n(token.key.begin(), t.key_size, t.key.begin());
       t.alt_skip = token.alt_skip < t.key_size ? token.alt_skip : 0;
       t.head = token.head < t.key_size ? token.head : 0;
+      t.tail = token.tail < t.key_size && token.key.size() <= kKeyCapacity ? token.tail : 0;
+      t.final_i = token.final_i;
       t.script = token.script;
       t.kind = token.kind;
       t.weight = frequency.weight(token.key);
+      // An initial ("M." for Muhammad) says little: it agrees with every name of its letter.
+      if (token.text.size() == 1) t.weight = std::min(t.weight, kInitialWeight);
       t.text = token.text;
+      t.spelling =
+          token.script == names::Script::kLatin ? names::latin_spelling(token.text) : token.text;
       out.tokens.push_back(std::move(t));
       ++prepared.size;
     }
@@ -81,7 +96,11 @@ PreparedRecord prepare(const PersonRecord& person, const TokenFrequency& frequen
     mix_in(&name.size, sizeof name.size);
     for (std::size_t t = name.first; t < name.first + name.size; ++t) {
       const PreparedToken& token = out.tokens[t];
-      const unsigned char fields[] = {token.key_size, token.alt_skip, token.head,
+      const unsigned char fields[] = {token.key_size,
+                                      token.alt_skip,
+                                      token.head,
+                                      token.tail,
+                                      static_cast<unsigned char>(token.final_i),
                                       static_cast<unsigned char>(token.script),
                                       static_cast<unsigned char>(token.kind)};
       mix_in(fields, sizeof fields);

@@ -27,10 +27,13 @@ struct PreparedToken {
   std::uint8_t key_size = 0;
   std::uint8_t alt_skip = 0;  // see names::NameToken::alt_skip
   std::uint8_t head = 0;      // see names::NameToken::head
+  std::uint8_t tail = 0;      // see names::NameToken::tail
+  bool final_i = false;       // see names::NameToken::final_i
   names::Script script = names::Script::kUnknown;
   names::TokenKind kind = names::TokenKind::kWord;
-  float weight = 0;  // rarity weight (TokenFrequency::weight)
-  std::string text;  // normalised, for same-script comparison and display
+  float weight = 0;      // rarity weight (TokenFrequency::weight)
+  std::string text;      // normalised, for display and Arabic same-script comparison
+  std::string spelling;  // names::latin_spelling(text) for Latin tokens, else text
 
   std::string_view key_view() const { return {key.data(), key_size}; }
 };
@@ -55,8 +58,9 @@ struct PreparedRecord {
   std::vector<std::uint64_t> identifiers;     // hash of (kind, value)
 };
 
-// Prepares a record. Names with no usable token are dropped; at most 8 names of at most 8 tokens
-// are kept (more is noise for matching and would slow scoring).
+// Prepares a record. Titles (Haji, Dr...) are dropped unless the name has nothing else; names
+// with no usable token are dropped; at most 8 names of at most 8 tokens are kept (more is noise
+// for matching and would slow scoring).
 PreparedRecord prepare(const PersonRecord& person,
                        const TokenFrequency& frequency = TokenFrequency::builtin());
 

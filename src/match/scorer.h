@@ -2,8 +2,8 @@
 
 // Scores whether two person records describe the same person (DESIGN.md §7).
 //
-// Evidence is summed in log-odds (Fellegi-Sunter style) and mapped to a probability by a logistic
-// calibration fitted on labelled pairs (bench/match, `make eval`):
+// Evidence is summed in log-odds (Fellegi-Sunter style) and mapped to a probability by the
+// calibration table fitted on real labelled pairs (calibration_table.h, `make eval`):
 //  - names: every name of one record against every name of the other, keeping the best pair. Two
 //    names are compared order-free: tokens are aligned greedily by similarity (phonetic keys across
 //    scripts, keys and spelling within a script); an aligned pair adds its rarity weight scaled by
@@ -30,12 +30,12 @@ enum class Decision : unsigned char { kMatch, kPossible, kNoMatch };
 // "match", "possible", "no_match".
 std::string_view to_string(Decision decision);
 
+// The thresholds are read on the calibrated probability: on the real labelled pairs `match` keeps
+// a precision of 95 % or more (bench/match/real_pairs.h reports it), `possible` is what a
+// reviewer should look at (about two true pairs for one false at that score).
 struct ScorerConfig {
-  float match_threshold = 0.75f;    // probability at or above: match
-  float possible_threshold = 0.4f;  // at or above (and below match): possible
-  // Logistic calibration p = 1 / (1 + exp(-(bias + scale * log_odds))).
-  float bias = -2.5f;
-  float scale = 0.6f;
+  float match_threshold = 0.9f;     // probability at or above: match
+  float possible_threshold = 0.6f;  // at or above (and below match): possible
 };
 
 struct MatchResult {

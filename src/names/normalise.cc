@@ -8,6 +8,7 @@
 
 #include "names/arabic.h"
 #include "names/normalise_tables.h"
+#include "names/romanise.h"
 #include "names/utf8.h"
 
 namespace taawun::names {
@@ -46,13 +47,47 @@ class Builder {
   void letters(std::string_view ascii) {
     for (char c : ascii) letter(static_cast<unsigned char>(c));
   }
-  void space() { pending_space_ = true; }
+  void space() {
+    pending_space_ = true;
+    word_.clear();
+  }
+  // The ASCII letters of the word being written (for the capital split).
+  const std::string& word() const { return word_; }
+  void ascii_letter(char c) {
+    letter(static_cast<unsigned char>(c));
+    word_.push_back(c);
+  }
   std::string take() { return std::move(out_); }
 
  private:
   std::string out_;
+  std::string word_;
   bool pending_space_ = false;
 };
+
+bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// "RamiMakhlouf": a capital after a small letter starts a new word, unless the word so far is a
+// prefix written that way (McDonald).
+bool starts_glued_word(const Builder& out, std::string_view text, std::size_t at) {
+  if (at == 0 || !(text[at - 1] >= 'a' && text[at - 1] <= 'z')) return false;
+  if (at + 1 >= text.size() || !(text[at + 1] >= 'a' && text[at + 1] <= 'z')) return false;
+  for (std::string_view prefix : tables::kCapitalisedPrefixes) {
+    if (out.word() == prefix) return false;
+  }
+  return true;
+}
+
+// A digit beside a letter stands for a letter ("Ig0r"); the letters, or nullptr for a separator.
+const std::string_view* digit_letters(std::string_view text, std::size_t at) {
+  const bool before = at > 0 && ascii_letter(text[at - 1]);
+  const bool after = at + 1 < text.size() && ascii_letter(text[at + 1]);
+  if (!before && !after) return nullptr;
+  for (const auto& d : tables::kDigitLetters) {
+    if (d.digit == text[at]) return &d.letters;
+  }
+  return nullptr;
+}
 
 // A non-ASCII, non-Arabic code point: special romanisation letters, then base letter of the
 // canonical decomposition (é -> e), then ICU case folding.
@@ -87,8 +122,13 @@ void add_other(Builder& out, char32_t cp) {
 }  // namespace
 
 std::string normalise(std::string_view utf8_text) {
+  std::string romanised;
   std::string composed;
   std::string_view text = utf8_text;
+  if (needs_romanising(text)) {
+    romanised = romanise(text);
+    text = romanised;
+  }
   const bool ascii = std::all_of(text.begin(), text.end(),
                                  [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (!ascii && nfkc() != nullptr) {
@@ -104,13 +144,21 @@ std::string normalise(std::string_view utf8_text) {
   }
   Builder out;
   for (std::size_t i = 0; i < text.size();) {
+    const std::size_t at = i;
     const char32_t cp = utf8::next(text, i);
     if (cp < 0x80) {
       const char c = static_cast<char>(cp);
       if (c >= 'A' && c <= 'Z') {
-        out.letter(static_cast<char32_t>(c - 'A' + 'a'));
+        if (starts_glued_word(out, text, at)) out.space();
+        out.ascii_letter(static_cast<char>(c - 'A' + 'a'));
       } else if (c >= 'a' && c <= 'z') {
-        out.letter(cp);
+        out.ascii_letter(c);
+      } else if (c >= '0' && c <= '9') {
+        if (const std::string_view* letters = digit_letters(text, at)) {
+          for (char l : *letters) out.ascii_letter(l);
+        } else {
+          out.space();
+        }
       } else if (is_joining_mark(cp)) {
         continue;
       } else {

@@ -27,4 +27,21 @@ inline constexpr LatinSpecial kLatinSpecials[] = {
 inline constexpr char32_t kJoiningMarks[] = {U'\'',  U'`',   0x2018, 0x2019, 0x02BC,
                                              0x02BE, 0x02BF, 0x02B9, 0x00B4, 0x02BB};
 
+// Digits written for letters inside a word ("Ig0r", Arabizi "Sa3id", "Mo7amed"): the letter or
+// sound each stands for. A digit with no letter beside it stays a separator (a number is no name).
+// 2 and 3 are hamza and ayn in Arabizi, which romanisations drop or write as a vowel.
+struct DigitLetter {
+  char digit;
+  std::string_view letters;
+};
+inline constexpr DigitLetter kDigitLetters[] = {
+    {'0', "o"}, {'1', "i"}, {'2', ""},  {'3', "e"}, {'4', "a"},
+    {'5', "s"}, {'7', "h"}, {'8', "b"}, {'9', "q"},
+};
+
+// Words glued with a capital ("RamiMakhlouf") are split before the capital, except after these
+// prefixes, which are written so within one name (McDonald, DeVito, VanDamme).
+inline constexpr std::string_view kCapitalisedPrefixes[] = {"mc", "mac", "de",  "di",  "da",   "du",
+                                                            "le", "la",  "van", "von", "fitz", "o"};
+
 }  // namespace taawun::names::tables

@@ -32,6 +32,22 @@ TEST(Normalise, LatinFoldingAndSeparators) {
   for (const auto& c : cases) EXPECT_EQ(normalise(c.input), c.expected) << c.input;
 }
 
+TEST(Normalise, GluedWordsDigitsAndOtherScripts) {
+  const NormaliseCase cases[] = {
+      {"RamiZiani", "rami ziani"},
+      {"McDonald", "mcdonald"},  // a prefix written with a capital inside the name
+      {"VanDamme", "vandamme"},
+      {"KARIM", "karim"},  // capitals only: nothing glued
+      {"Ig0r", "igor"},
+      {"Sa3id", "saeid"},
+      {"Mo7amed", "mohamed"},
+      {"Karim 1984", "karim"},  // a number alone is no letter
+      {"Владимир", "vladimir"},
+      {"Γιώργος", "giorgos"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(normalise(c.input), c.expected) << c.input;
+}
+
 TEST(Normalise, ArabicMarksRemovedLettersKept) {
   EXPECT_EQ(normalise("مُحَمَّد بْن عَلِيّ"), "محمد بن علي");
   EXPECT_EQ(normalise("عبد القادر، الغزواني"), "عبد القادر الغزواني");

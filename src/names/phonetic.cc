@@ -157,4 +157,26 @@ std::string_view strip_glued_latin_article(std::string_view word) {
   return word.substr(i);
 }
 
+std::string latin_spelling(std::string_view word) {
+  std::string out;
+  out.reserve(word.size());
+  for (std::size_t i = 0; i < word.size();) {
+    if (static_cast<unsigned char>(word[i]) >= 0x80) return std::string(word);
+    std::string_view letters = word.substr(i, 1);
+    std::size_t length = 1;
+    for (const auto& rule : tables::kSpellingRules) {
+      if (word.substr(i, rule.pattern.size()) == rule.pattern) {
+        letters = rule.spelling;
+        length = rule.pattern.size();
+        break;
+      }
+    }
+    for (char c : letters) {
+      if (out.empty() || out.back() != c) out.push_back(c);
+    }
+    i += length;
+  }
+  return out;
+}
+
 }  // namespace taawun::names

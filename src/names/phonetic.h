@@ -27,4 +27,11 @@ std::string word_key(std::string_view word);
 // not start with a vowel.
 std::string_view strip_glued_latin_article(std::string_view word);
 
+// A normalised Latin word with the vowels kept and the spellings of one sound in the French,
+// English, Spanish and Dutch conventions written alike (sh, ch, sch -> c; kh -> x; q, ck -> k;
+// ou, oe, w -> u; o -> u; ee, y -> i; dj -> j; doubled letters once): Sharqawi and Cherkaoui
+// become "carkaui" and "cerkaui", while Mohamed and Mahmoud, Amina and Imane stay apart. What
+// the scorer compares vowels on within the Latin script. Other words are returned as they are.
+std::string latin_spelling(std::string_view word);
+
 }  // namespace taawun::names

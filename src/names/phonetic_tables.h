@@ -90,6 +90,17 @@ inline constexpr LatinRule kLatinRules[] = {
     {"z", "Z", When::kAlways},
 };
 
+// latin_spelling(): first matching row wins (longest first); letters not listed stay.
+struct SpellingRule {
+  std::string_view pattern;
+  std::string_view spelling;
+};
+inline constexpr SpellingRule kSpellingRules[] = {
+    {"sch", "c"}, {"tch", "c"}, {"sh", "c"}, {"ch", "c"}, {"sj", "c"},
+    {"kh", "x"},  {"ck", "k"},  {"dj", "j"}, {"ou", "u"}, {"oe", "u"},
+    {"ee", "i"},  {"w", "u"},   {"q", "k"},  {"o", "u"},  {"y", "i"},
+};
+
 struct ArabicRule {
   char32_t letter;           // after folding (arabic.h), ta marbuta kept
   std::string_view symbols;  // empty: a vowel or silent letter

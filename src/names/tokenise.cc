@@ -37,10 +37,74 @@ std::size_t code_points(std::string_view s) {
   return n;
 }
 
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool is_title(const Word& word) {
+  for (std::string_view title : tables::kTitles) {
+    if (title == word.text || title == word.folded) return true;
+  }
+  return false;
+}
+
+bool latin_vowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+bool ends_in_i(const Word& word) {
+  if (word.script == Script::kLatin) {
+    // English writes the long i ee (Minaee), French sometimes ie.
+    return word.text.size() >= 3 && (word.text.back() == 'i' || word.text.back() == 'y' ||
+                                     ends_with(word.text, "ee") || ends_with(word.text, "ie"));
+  }
+  if (word.script == Script::kArabic) {
+    for (std::string_view yeh : {"\u064A", "\u0649", "\u06CC"}) {
+      if (ends_with(word.text, yeh) && code_points(word.text) >= 3) return true;
+    }
+  }
+  return false;
+}
+
 // Key of a single word that is not a particle: strips the glued Arabic article, splits a glued
 // abd compound, and reports the alternative key offset for glued Latin articles.
 std::string plain_key(const Word& word, std::uint8_t* alt_skip, std::uint8_t* head,
-                      TokenKind* kind) {
+                      std::uint8_t* tail, TokenKind* kind);
+
+// A word with a glued second element (Nasiruddin, نورالدين): the key of the base, then the
+// suffix's key; empty when the word has none.
+std::string glued_suffix_key(const Word& word, std::uint8_t* tail, TokenKind* kind) {
+  const std::string_view text = word.script == Script::kArabic ? word.folded : word.text;
+  for (const auto& suffix : tables::kGluedSuffixes) {
+    if (!ends_with(text, suffix.text)) continue;
+    const std::string_view base = text.substr(0, text.size() - suffix.text.size());
+    if (code_points(base) < 3) continue;
+    Word base_word{std::string(base), std::string(base), word.script};
+    std::uint8_t alt = 0, head = 0, base_tail = 0;
+    TokenKind base_kind = TokenKind::kWord;
+    std::string key = plain_key(base_word, &alt, &head, &base_tail, &base_kind);
+    if (key.size() < 2 || head != 0) continue;
+    *tail = static_cast<std::uint8_t>(suffix.key.size());
+    *kind = TokenKind::kCompound;
+    return key + std::string(suffix.key);
+  }
+  return {};
+}
+
+std::string plain_key(const Word& word, std::uint8_t* alt_skip, std::uint8_t* head,
+                      std::uint8_t* tail, TokenKind* kind) {
+  if (tail != nullptr && *kind == TokenKind::kWord &&
+      !starts_with(
+          word.script == Script::kArabic ? word.folded : word.text,
+          word.script == Script::kArabic ? tables::kGluedAbdArabic : tables::kGluedAbdLatin)) {
+    std::uint8_t suffix_tail = 0;
+    TokenKind compound = TokenKind::kWord;
+    if (std::string key = glued_suffix_key(word, &suffix_tail, &compound); !key.empty()) {
+      *tail = suffix_tail;
+      *kind = compound;
+      return key;
+    }
+  }
   if (word.script == Script::kArabic) {
     std::string_view text = word.folded;
     // The article is recognised on the unfolded text: إلياس (Elias) is not ال + ياس.
@@ -71,6 +135,12 @@ std::string plain_key(const Word& word, std::uint8_t* alt_skip, std::uint8_t* he
         *alt_skip = 1;
         break;
       }
+    }
+    // The article reduced to its l before a consonant, as Moroccan registers write it (Lmrabet,
+    // Lhoussaine, Lkbir).
+    if (word.text.size() >= 4 && word.text[0] == 'l' && !latin_vowel(word.text[1]) &&
+        word.text[1] != 'l' && key.size() >= 3 && key[0] == 'L') {
+      *alt_skip = 1;
     }
     return key;
   }
@@ -105,6 +175,8 @@ class Parser {
         token->key += p->key;
         token->alt_skip = 0;
         token->head = 0;
+        token->tail = static_cast<std::uint8_t>(p->key.size());
+        token->final_i = false;
         if (token->kind == TokenKind::kWord) token->kind = TokenKind::kCompound;
         ++pos_;
       }
@@ -114,8 +186,9 @@ class Parser {
   }
 
  private:
-  // Parses one token starting at pos_; returns nullopt for a dropped article.
-  std::optional<NameToken> unit() {
+  // Parses one token starting at pos_; returns nullopt for a dropped article. `after_particle`:
+  // the word follows ben, abd, abu..., where a title word is a name ("Ould Cheikh").
+  std::optional<NameToken> unit(bool after_particle = false) {
     const Word& word = words_[pos_++];
     const auto p = particle(word);
     const bool has_next = pos_ < words_.size();
@@ -153,7 +226,13 @@ class Parser {
     NameToken token;
     token.text = word.text;
     token.script = word.script;
-    token.key = plain_key(word, &token.alt_skip, &token.head, &token.kind);
+    if (!after_particle && is_title(word)) {
+      token.kind = TokenKind::kTitle;
+      token.key = plain_key(word, &token.alt_skip, &token.head, nullptr, &token.kind);
+      return token;
+    }
+    token.key = plain_key(word, &token.alt_skip, &token.head, &token.tail, &token.kind);
+    token.final_i = token.kind == TokenKind::kWord && ends_in_i(word);
     return token;
   }
 
@@ -169,7 +248,7 @@ class Parser {
       ++pos_;
       return token;
     }
-    return unit();
+    return unit(/*after_particle=*/true);
   }
 
   std::vector<Word> words_;
@@ -178,8 +257,35 @@ class Parser {
 
 }  // namespace
 
+namespace {
+
+// "FAMILY, Given Names" (one comma, Latin or Arabic) as "Given Names FAMILY".
+std::string family_last(std::string_view name) {
+  std::size_t comma = std::string_view::npos;
+  std::size_t width = 0;
+  for (std::string_view mark : {",", "\u060C"}) {
+    const std::size_t at = name.find(mark);
+    if (at == std::string_view::npos) continue;
+    if (comma != std::string_view::npos || name.find(mark, at + 1) != std::string_view::npos) {
+      return std::string(name);  // more than one comma: a list, not a reordering
+    }
+    comma = at;
+    width = mark.size();
+  }
+  if (comma == std::string_view::npos) return std::string(name);
+  const std::string_view family = name.substr(0, comma);
+  const std::string_view given = name.substr(comma + width);
+  if (family.find_first_not_of(' ') == std::string_view::npos ||
+      given.find_first_not_of(' ') == std::string_view::npos) {
+    return std::string(name);
+  }
+  return std::string(given) + ' ' + std::string(family);
+}
+
+}  // namespace
+
 std::vector<NameToken> tokenise(std::string_view name) {
-  const std::string normalised = normalise(name);
+  const std::string normalised = normalise(family_last(name));
   std::vector<Word> words;
   std::size_t start = 0;
   while (start < normalised.size()) {
@@ -211,6 +317,8 @@ std::string_view to_string(TokenKind kind) {
       return "kunya";
     case TokenKind::kCompound:
       return "compound";
+    case TokenKind::kTitle:
+      return "title";
   }
   return "word";
 }

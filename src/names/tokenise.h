@@ -7,6 +7,8 @@
 //  - ben / bin / ibn / ould / ait, abd / abdel / abdul, abu / abou / bou join the next word into
 //    one token ("Ben Ali", "Abd al-Qadir", "Abou Bakr"); eddine / al-din / allah join the
 //    previous one ("Nour Eddine");
+//  - "FAMILY, Given" (one comma, as lists write it) is read as "Given FAMILY";
+//  - titles (Haji, Mullah, Sheikh, Dr, el-Hadj / Lhaj...) are tokens of kind kTitle;
 //  - each token gets its phonetic key (phonetic.h) so "Ben Ali", "Benali", "bin Ali" and "بن علي"
 //    all have key "BNL", and "Abdelkader", "Abdel Kader", "Abd al-Qadir", "عبد القادر" "BDKDR".
 // Pure and thread-safe.
@@ -26,6 +28,7 @@ enum class TokenKind : unsigned char {
   kAbd,       // abd + name of God
   kKunya,     // abu/bou + word
   kCompound,  // word + eddine/allah
+  kTitle,     // an honorific before the name (Haji, Mullah, Sheikh, Dr, el-Hadj): not a name
 };
 
 struct NameToken {
@@ -35,6 +38,10 @@ struct NameToken {
   std::string key;            // phonetic key
   std::uint8_t alt_skip = 0;  // >0: key.substr(alt_skip) is an alternative key (glued "el"/"al")
   std::uint8_t head = 0;      // length of the particle's part of the key (ben, abd, abu), 0 if none
+  std::uint8_t tail = 0;      // length of the suffix's part of the key (eddine, allah), 0 if none
+  // The word ends in an i (Latin i or y, Arabic ي ى ی): with the same consonants, Mansouri is the
+  // nisba of Mansour, another family name (the key, which has no vowels, cannot tell them apart).
+  bool final_i = false;
 };
 
 // Tokenises a raw name (any script, any case). Words are normalised with normalise(), Arabic

@@ -67,6 +67,9 @@ inline constexpr Particle kParticles[] = {
     {"ulad", ParticleKind::kNasab, "LD"},
     {"ouled", ParticleKind::kNasab, "LD"},
     {"wuld", ParticleKind::kNasab, "LD"},
+    {"walad", ParticleKind::kNasab, "LD"},
+    {"wald", ParticleKind::kNasab, "LD"},
+    {"ouald", ParticleKind::kNasab, "LD"},
     {"weld", ParticleKind::kNasab, "LD"},
     {"ولد", ParticleKind::kNasab, "LD"},
     {"اولاد", ParticleKind::kNasab, "LD"},
@@ -85,6 +88,15 @@ inline constexpr Particle kParticles[] = {
     {"abdil", ParticleKind::kAbd, "BD"},
     {"abdelal", ParticleKind::kAbd, "BD"},
     {"abde", ParticleKind::kAbd, "BD"},
+    // abd with the assimilated article: Abdur Rahman, Abdus Samad, Abder Rahmane, Abdes Salam.
+    {"abdur", ParticleKind::kAbd, "BD"},
+    {"abdor", ParticleKind::kAbd, "BD"},
+    {"abder", ParticleKind::kAbd, "BD"},
+    {"abdus", ParticleKind::kAbd, "BD"},
+    {"abdes", ParticleKind::kAbd, "BD"},
+    {"abdos", ParticleKind::kAbd, "BD"},
+    {"abdun", ParticleKind::kAbd, "BD"},
+    {"abdou", ParticleKind::kAbd, "BD"},
     {"عبد", ParticleKind::kAbd, "BD"},
     // Kunya and family prefixes.
     {"abu", ParticleKind::kAbu, "B"},
@@ -110,6 +122,38 @@ inline constexpr Particle kParticles[] = {
     {"illah", ParticleKind::kSuffix, "LH"},
     {"allah", ParticleKind::kSuffix, "LH"},
     {"الله", ParticleKind::kSuffix, "LH"},
+    // Persian and Pashto "son of": Akhund Zadeh = Akhunzada = آخوند زاده.
+    {"zada", ParticleKind::kSuffix, "ZD"},
+    {"zadah", ParticleKind::kSuffix, "ZD"},
+    {"zadeh", ParticleKind::kSuffix, "ZD"},
+    {"zade", ParticleKind::kSuffix, "ZD"},
+    {"زاده", ParticleKind::kSuffix, "ZD"},
+    {"زاد", ParticleKind::kSuffix, "ZD"},
+};
+
+// Second elements written glued to the word before them (Nasiruddin, Fazlullah, Noureddine,
+// نورالدين): the token is a compound whose base is the word without them (see NameToken::tail).
+struct GluedSuffix {
+  std::string_view text;
+  std::string_view key;
+};
+inline constexpr GluedSuffix kGluedSuffixes[] = {
+    {"uddin", "DN"},  {"eddine", "DN"}, {"eddin", "DN"}, {"iddin", "DN"}, {"addin", "DN"},
+    {"uddeen", "DN"}, {"ullah", "LH"},  {"ollah", "LH"}, {"allah", "LH"}, {"ellah", "LH"},
+    {"illah", "LH"},  {"zadeh", "ZD"},  {"zada", "ZD"},  {"zade", "ZD"},  {"الدين", "DN"},
+    {"الله", "LH"},   {"زاده", "ZD"},
+};
+
+// Titles and honorifics that lists and registers put before a name (Haji, Mullah, Sheikh, Dr,
+// and the Maghrebi el-Hadj / Lhaj / Elhadj): not part of the name, so they neither agree nor
+// disagree. A title word directly after a particle is a name ("Ould Cheikh").
+inline constexpr std::string_view kTitles[] = {
+    "haji",   "hajji",   "hadji",   "hadj",   "haj",    "hajj",   "alhaj",  "alhajj",  "elhadj",
+    "elhaj",  "lhaj",    "lhadj",   "mullah", "mulla",  "mollah", "molla",  "maulana", "mawlana",
+    "maulvi", "mawlawi", "mawlavi", "moulvi", "sheikh", "shaykh", "shaikh", "sheik",   "cheikh",
+    "chaikh", "dr",      "doctor",  "qari",   "kari",   "mufti",  "hafiz",  "ustad",   "ustadh",
+    "imam",   "حاج",     "حاجي",    "حاجى",   "ملا",    "مولوي",  "مولانا", "قاري",    "مفتي",
+    "شيخ",    "دكتور",   "الدكتور", "الشيخ",  "الحاج",
 };
 
 // Latin words glued after "abd" take the abd key plus the key of the rest ("abdelkader").

@@ -108,10 +108,44 @@ TEST(Tokenise, TokenFieldsAndGluedArticle) {
   EXPECT_EQ(arabic[1].script, Script::kArabic);
 }
 
+TEST(Tokenise, ListsFamilyFirstTitlesAndGluedSecondElements) {
+  const TokenCase cases[] = {
+      {"TAZI, Karim", {"KRM", "TZ"}},            // "FAMILY, Given"
+      {"Karim, Ali, Tazi", {"KRM", "L", "TZ"}},  // two commas: not a reordering
+      {"Sidi Walad Ahmed", {"SD", "LDHMD"}},
+      {"Nasiruddin Tazi", {"NSRDN", "TZ"}},  // glued eddine
+      {"Nasir Uddin Tazi", {"NSRDN", "TZ"}},
+      {"نورالدين", {"NRDN"}},
+      {"Akhund Zadeh", {"XNDZD"}},
+      {"Akhundzada", {"XNDZD"}},
+  };
+  for (const auto& c : cases) EXPECT_EQ(keys(c.name), c.expected) << c.name;
+  const auto haji = tokenise("Haji Karim Ould Cheikh");
+  ASSERT_EQ(haji.size(), 3u);
+  EXPECT_EQ(haji[0].kind, TokenKind::kTitle);
+  EXPECT_EQ(haji[2].kind, TokenKind::kNasab);  // a title word after a particle is a name
+  const auto lhaj = tokenise("el-Hadj Lhaj al-Hajj");
+  for (const auto& token : lhaj) EXPECT_EQ(token.kind, TokenKind::kTitle) << token.text;
+  const auto compound = tokenise("Fazlullah");
+  ASSERT_EQ(compound.size(), 1u);
+  EXPECT_EQ(compound[0].kind, TokenKind::kCompound);
+  EXPECT_EQ(compound[0].tail, 2);
+}
+
+TEST(Tokenise, FinalIMarksTheNisba) {
+  for (const char* nisba : {"Mansouri", "Haddady", "Minaee", "منصوري"}) {
+    EXPECT_TRUE(tokenise(nisba).at(0).final_i) << nisba;
+  }
+  for (const char* plain : {"Mansour", "Haddad", "منصور", "Nasiruddin"}) {
+    EXPECT_FALSE(tokenise(plain).at(0).final_i) << plain;
+  }
+}
+
 TEST(Tokenise, EmptyAndPunctuation) {
   EXPECT_TRUE(tokenise("").empty());
   EXPECT_TRUE(tokenise(" - , ").empty());
-  EXPECT_EQ(keys("BENALI, Mohamed"), (Keys{"BNL", "MHMD"}));
+  // One comma: the lists' "FAMILY, Given", read in the usual order.
+  EXPECT_EQ(keys("BENALI, Mohamed"), (Keys{"MHMD", "BNL"}));
 }
 
 }  // namespace
