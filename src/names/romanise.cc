@@ -7,6 +7,7 @@
 
 #include <memory>
 
+#include "names/script.h"
 #include "names/utf8.h"
 
 namespace taawun::names {
@@ -14,7 +15,11 @@ namespace taawun::names {
 namespace {
 
 bool other_script_letter(char32_t cp) {
-  if (cp < 0x80) return false;
+  // Most names are Latin or Arabic: script_of()'s ranges answer those without asking ICU.
+  const Script coarse = script_of(cp);
+  if (coarse == Script::kLatin || coarse == Script::kArabic || coarse == Script::kUnknown) {
+    return false;
+  }
   UErrorCode status = U_ZERO_ERROR;
   const UScriptCode script = uscript_getScript(static_cast<UChar32>(cp), &status);
   if (U_FAILURE(status)) return false;
