@@ -28,4 +28,20 @@ Result<domain::User> create_account(store::Database& database, service::NewUser 
   return std::move(*created);
 }
 
+service::RequestContext console_context(const domain::User& user, std::string request_id,
+                                        std::string purpose) {
+  service::RequestContext context;
+  context.actor = {.user_id = user.id,
+                   .username = user.username,
+                   .display_name = user.display_name,
+                   .country = user.country,
+                   .authority_id = user.authority_id,
+                   .role = user.role,
+                   .client_address = "console",
+                   .request_id = std::move(request_id)};
+  context.purpose = std::move(purpose);
+  context.now = SystemClock().now();
+  return context;
+}
+
 }  // namespace taawun::cli

@@ -13,6 +13,7 @@ void add_user_command(CLI::App& app);
 void add_audit_command(CLI::App& app);
 void add_score_command(CLI::App& app);
 void add_match_command(CLI::App& app);
+void add_import_command(CLI::App& app);
 
 // Exit codes shared by subcommands.
 inline constexpr int kExitOk = 0;

@@ -143,17 +143,7 @@ void add_demo_command(CLI::App& app) {
         if (role == domain::Role::kLiaisonMagistrate) liaison = *created;
         if (role == domain::Role::kAdministrator) admin = *created;
       }
-      service::RequestContext context;
-      context.actor = {.user_id = prosecutor->id,
-                       .username = prosecutor->username,
-                       .display_name = prosecutor->display_name,
-                       .country = prosecutor->country,
-                       .authority_id = prosecutor->authority_id,
-                       .role = prosecutor->role,
-                       .client_address = "console",
-                       .request_id = "demo"};
-      context.purpose = "demo data";
-      context.now = SystemClock().now();
+      service::RequestContext context = console_context(*prosecutor, "demo", "demo data");
       Status seeded = database.write([&](store::Store& store) -> Status {
         TAAWUN_ASSIGN_OR_RETURN(auto proceeding,
                                 service::create_proceeding(store, context, country.proceeding));

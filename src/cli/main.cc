@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   taawun::cli::add_audit_command(app);
   taawun::cli::add_score_command(app);
   taawun::cli::add_match_command(app);
+  taawun::cli::add_import_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

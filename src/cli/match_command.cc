@@ -34,7 +34,7 @@ Status read_register(store::Store& store, std::vector<domain::Person>& persons) 
     std::string cursor;
     while (true) {
       store::Page<domain::Person> page;
-      TAAWUN_ASSIGN_OR_RETURN(page, store.list_persons({country, cursor, kPageSize}, ""));
+      TAAWUN_ASSIGN_OR_RETURN(page, store.list_persons({country, cursor, kPageSize}));
       for (domain::Person& person : page.items) persons.push_back(std::move(person));
       if (!page.next_cursor) break;
       cursor = *page.next_cursor;

@@ -6,6 +6,7 @@
 #include "common/ids.h"
 #include "service/audit_recorder.h"
 #include "service/match_watch.h"
+#include "service/person_matching.h"
 
 namespace taawun::service {
 
@@ -13,14 +14,6 @@ namespace {
 
 // Scored candidates beyond this are too unlikely to bother a magistrate with.
 constexpr size_t kCandidatesPerPerson = 10;
-
-std::vector<domain::LinkFeature> features_of(const match::MatchResult& result) {
-  std::vector<domain::LinkFeature> features;
-  for (const auto& f : result.explanation.features) {
-    features.push_back({f.feature, std::string(match::to_string(f.outcome)), f.weight, f.detail});
-  }
-  return features;
-}
 
 domain::LinkSide side_for(const domain::Person& person) {
   return {person.meta.id, person.meta.owner_country, person.meta.owner_authority,
@@ -42,7 +35,7 @@ Status upsert_link(store::Store& store, const RequestContext& context, const dom
     link.right = side_for(right);
     link.probability = result.probability;
     link.decision = std::string(match::to_string(result.decision));
-    link.explanation = features_of(result);
+    link.explanation = explanation_of(result);
     link.created_at = link.updated_at = context.now;
     TAAWUN_TRY(store.insert_link(link));
     return record_audit(store, context, {"link.create", "link", link.id});
@@ -65,7 +58,7 @@ Status upsert_link(store::Store& store, const RequestContext& context, const dom
   link.right.authority = right.meta.owner_authority;
   link.probability = result.probability;
   link.decision = std::string(match::to_string(result.decision));
-  link.explanation = features_of(result);
+  link.explanation = explanation_of(result);
   link.version += 1;
   link.updated_at = context.now;
   TAAWUN_TRY(store.update_link(link));
@@ -100,18 +93,26 @@ Result<domain::Link> load_party_link(store::Store& store, const RequestContext& 
 
 }  // namespace
 
-Status detect_links(store::Store& store, const RequestContext& context,
-                    const domain::Person& person, MatchRegistry& registry,
-                    const domain::Person* previous) {
-  std::set<std::string> rescored;
+Result<std::set<std::string>> link_abroad(store::Store& store, const RequestContext& context,
+                                          const domain::Person& person,
+                                          const MatchRegistry& registry) {
+  std::set<std::string> linked;
   for (const auto& candidate : registry.candidates_abroad(person, kCandidatesPerPerson)) {
     if (candidate.result.decision == match::Decision::kNoMatch) continue;
     TAAWUN_ASSIGN_OR_RETURN(auto other, store.find_person(candidate.id));
     // Links are cross-border; a candidate deleted since it was indexed is skipped.
     if (!other || other->meta.owner_country == person.meta.owner_country) continue;
     TAAWUN_TRY(upsert_link(store, context, person, *other, candidate.result));
-    rescored.insert(other->meta.id);
+    linked.insert(other->meta.id);
   }
+  return linked;
+}
+
+Status detect_links(store::Store& store, const RequestContext& context,
+                    const domain::Person& person, MatchRegistry& registry,
+                    const domain::Person* previous) {
+  TAAWUN_ASSIGN_OR_RETURN(const std::set<std::string> rescored,
+                          link_abroad(store, context, person, registry));
   if (previous) {
     // A changed record may no longer be among its old partners' candidates: every existing link
     // is scored again, so that no consent given for the old record outlives the change.

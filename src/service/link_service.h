@@ -5,6 +5,8 @@
 // personal data, the score and its explanation only once that side's owner has consented.
 
 #include <optional>
+#include <set>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -24,6 +26,13 @@ namespace taawun::service {
 Status detect_links(store::Store& store, const RequestContext& context,
                     const domain::Person& person, MatchRegistry& registry,
                     const domain::Person* previous = nullptr);
+
+// The first half of detect_links: scores `person` against the other countries' persons and
+// records or refreshes their links, without indexing it. A bulk import takes this path for its
+// persons, who can link only abroad (they are all of one country). The ids linked.
+Result<std::set<std::string>> link_abroad(store::Store& store, const RequestContext& context,
+                                          const domain::Person& person,
+                                          const MatchRegistry& registry);
 
 // Takes a deleted person out of the index, to be put back if the deletion rolls back.
 void forget_person(store::Store& store, const domain::Person& person, MatchRegistry& registry);

@@ -40,4 +40,12 @@ match::PersonRecord to_match_record(const domain::Person& person) {
   return record;
 }
 
+std::vector<domain::LinkFeature> explanation_of(const match::MatchResult& result) {
+  std::vector<domain::LinkFeature> features;
+  for (const auto& f : result.explanation.features) {
+    features.push_back({f.feature, std::string(match::to_string(f.outcome)), f.weight, f.detail});
+  }
+  return features;
+}
+
 }  // namespace taawun::service

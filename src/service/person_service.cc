@@ -7,6 +7,7 @@
 #include "names/script.h"
 #include "service/audit_recorder.h"
 #include "service/link_service.h"
+#include "service/person_matching.h"
 #include "service/record_stamp.h"
 
 namespace taawun::service {
@@ -21,13 +22,6 @@ void complete_names(domain::Person& person) {
   }
 }
 
-std::vector<std::string> search_keys(const domain::Person& person) {
-  std::vector<std::string> keys;
-  keys.reserve(person.names.size());
-  for (const auto& name : person.names) keys.push_back(name_search_key(name.full));
-  return keys;
-}
-
 Result<domain::Person> load_visible(store::Store& store, const RequestContext& context,
                                     std::string_view id) {
   TAAWUN_ASSIGN_OR_RETURN(auto person, store.find_person(id));
@@ -38,18 +32,44 @@ Result<domain::Person> load_visible(store::Store& store, const RequestContext& c
 
 }  // namespace
 
-std::string name_search_key(std::string_view name) { return names::normalise(name); }
-
 Result<domain::Person> create_person(store::Store& store, const RequestContext& context,
                                      domain::Person input, MatchRegistry* matching) {
   TAAWUN_TRY(auth::authorize(context.actor, auth::Action::kWriteRegister));
-  complete_names(input);
-  TAAWUN_TRY(domain::validate(input));
+  TAAWUN_TRY(check_new_person(input));
   input.meta = new_record_meta("per", context);
-  TAAWUN_TRY(store.insert_person(input, search_keys(input)));
+  TAAWUN_TRY(store.insert_person(input));
   TAAWUN_TRY(record_audit(store, context, {"person.create", "person", input.meta.id}));
   if (matching) TAAWUN_TRY(detect_links(store, context, input, *matching));
   return input;
+}
+
+Status check_new_person(domain::Person& person) {
+  complete_names(person);
+  return domain::validate(person);
+}
+
+Result<ImportSummary> import_persons(store::Store& store, const RequestContext& context,
+                                     std::vector<domain::Person>& persons,
+                                     std::string_view source_digest, const MatchRegistry* matching,
+                                     const std::function<void(size_t)>& progress) {
+  TAAWUN_TRY(auth::authorize(context.actor, auth::Action::kWriteRegister));
+  constexpr size_t kProgressEvery = 5000;
+  ImportSummary summary;
+  summary.import_id = new_id("imp");
+  for (domain::Person& person : persons) {
+    person.meta = new_record_meta("per", context);
+    TAAWUN_TRY(store.insert_person(person));
+    if (matching) {
+      TAAWUN_ASSIGN_OR_RETURN(auto linked, link_abroad(store, context, person, *matching));
+      summary.links += linked.size();
+    }
+    if (++summary.persons % kProgressEvery == 0 && progress) progress(summary.persons);
+  }
+  if (progress) progress(summary.persons);
+  TAAWUN_TRY(record_audit(
+      store, context,
+      {"person.import", "import", summary.import_id, "success", std::string(source_digest)}));
+  return summary;
 }
 
 Result<domain::Person> read_person(store::Store& store, const RequestContext& context,
@@ -75,7 +95,7 @@ Result<domain::Person> update_person(store::Store& store, const RequestContext& 
   if (domain::same_content(person, previous)) return person;
   person.meta.version += 1;
   person.meta.updated_at = context.now;
-  TAAWUN_TRY(store.update_person(person, search_keys(person)));
+  TAAWUN_TRY(store.update_person(person));
   TAAWUN_TRY(record_audit(store, context, {"person.update", "person", person.meta.id}));
   if (matching) TAAWUN_TRY(detect_links(store, context, person, *matching, &previous));
   return person;
@@ -102,20 +122,47 @@ Status delete_person(store::Store& store, const RequestContext& context, std::st
 }
 
 Result<store::Page<domain::Person>> list_persons(store::Store& store, const RequestContext& context,
-                                                 store::PageRequest page, std::string_view name) {
+                                                 store::PageRequest page) {
   TAAWUN_TRY(auth::authorize(context.actor, auth::Action::kReadRegister));
   TAAWUN_TRY(require_purpose(context));
   page.country = context.actor.country;  // never another country's rows
-  const std::string key = name.empty() ? std::string() : name_search_key(name);
-  TAAWUN_ASSIGN_OR_RETURN(auto result, store.list_persons(page, key));
+  TAAWUN_ASSIGN_OR_RETURN(auto result, store.list_persons(page));
   for (const auto& person : result.items) {
     TAAWUN_TRY(record_audit(store, context, {"person.read", "person", person.meta.id}));
   }
-  // The query text may itself be personal data: the log keeps its hash only.
-  TAAWUN_TRY(record_audit(
-      store, context,
-      {"person.search", "person", "", "success", name.empty() ? std::string() : sha256_hex(key)}));
+  TAAWUN_TRY(record_audit(store, context, {"person.search", "person", "", "success", ""}));
   return result;
+}
+
+Result<std::vector<PersonHit>> search_persons(store::Store& store, const RequestContext& context,
+                                              std::string_view name, size_t limit,
+                                              const MatchRegistry& matching) {
+  TAAWUN_TRY(auth::authorize(context.actor, auth::Action::kReadRegister));
+  TAAWUN_TRY(require_purpose(context));
+  if (name.size() > kMaxSearchText) {
+    return Error::invalid(
+        "validation.too_long",
+        "A name to search for has at most " + std::to_string(kMaxSearchText) + " bytes.", "name");
+  }
+  const std::string folded = names::normalise(name);
+  if (folded.empty()) {
+    return Error::invalid("validation.missing_field",
+                          "Give a name to search for: letters, in any script.", "name");
+  }
+  std::vector<PersonHit> hits;
+  for (auto& candidate : matching.search(context.actor.country, name, limit)) {
+    TAAWUN_ASSIGN_OR_RETURN(auto person, store.find_person(candidate.id));
+    // Indexed by a transaction not (or no longer) committed, or, by a fault, not the caller's.
+    if (!person || person->meta.owner_country != context.actor.country) continue;
+    TAAWUN_TRY(record_audit(store, context, {"person.read", "person", person->meta.id}));
+    hits.push_back({std::move(*person), candidate.result.probability,
+                    std::string(match::to_string(candidate.result.decision)),
+                    explanation_of(candidate.result)});
+  }
+  // The query text may itself be personal data: the log keeps the hash of its folded form.
+  TAAWUN_TRY(
+      record_audit(store, context, {"person.search", "person", "", "success", sha256_hex(folded)}));
+  return hits;
 }
 
 }  // namespace taawun::service

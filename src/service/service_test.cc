@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "auth/login_throttle.h"
@@ -68,8 +69,14 @@ class ServiceTest : public ::testing::Test {
     return p;
   }
 
+  Result<std::vector<PersonHit>> search(const RequestContext& context, const std::string& text) {
+    return run<std::vector<PersonHit>>(
+        [&](store::Store& s) { return search_persons(s, context, text, 20, matching_); });
+  }
+
   std::filesystem::path path_;
   std::unique_ptr<store::sqlite::SqliteDatabase> db_;
+  MatchRegistry matching_;
   RequestContext fr_, ma_;
 };
 
@@ -97,10 +104,22 @@ TEST_F(ServiceTest, ForeignRecordIsIndistinguishableFromMissing) {
   EXPECT_EQ(foreign.error().code, missing.error().code);
   EXPECT_EQ(foreign.error().message, missing.error().message);
   auto listed = run<store::Page<domain::Person>>([&](store::Store& s) {
-    return list_persons(s, ma_, {"FR", "", 50}, "karim");
+    return list_persons(s, ma_, {"FR", "", 50});
   });
   ASSERT_TRUE(listed.ok());
   EXPECT_TRUE(listed->items.empty());  // the country in the request is ignored: MA's own rows
+}
+
+TEST_F(ServiceTest, SearchNeverFindsAnotherCountrysPerson) {
+  ASSERT_TRUE(run<domain::Person>([&](store::Store& s) {
+                return create_person(s, fr_, person("Karim Fictif"), &matching_);
+              }).ok());
+  auto own = search(fr_, "Karim Fictif");
+  ASSERT_TRUE(own.ok());
+  EXPECT_EQ(own->size(), 1u);
+  auto foreign = search(ma_, "Karim Fictif");
+  ASSERT_TRUE(foreign.ok());
+  EXPECT_TRUE(foreign->empty());
 }
 
 TEST_F(ServiceTest, ReadsNeedAPurposeAndAreAudited) {
@@ -119,18 +138,59 @@ TEST_F(ServiceTest, ReadsNeedAPurposeAndAreAudited) {
   EXPECT_EQ(audit_count(), before + 1);
 }
 
-TEST_F(ServiceTest, SearchIgnoresCaseDiacriticsAndVocalisation) {
-  for (const char* name : {"Hélène Dubois-Fictive", "مُحَمَّد الفكتيف"}) {
+TEST_F(ServiceTest, SearchFindsOtherSpellingsScriptsAndPartsOfANameBestFirst) {
+  for (const char* name : {"Hélène Dubois-Fictive", "مُحَمَّد بن علي الفكتيفي",
+                           "Mohamed Benali Fictivi", "Zakaria Ortiz"}) {
     ASSERT_TRUE(run<domain::Person>([&](store::Store& s) {
-                  return create_person(s, fr_, person(name));
+                  return create_person(s, fr_, person(name), &matching_);
                 }).ok());
   }
-  for (const char* query : {"HELENE", "dubois", "محمد"}) {
-    auto found = run<store::Page<domain::Person>>([&](store::Store& s) {
-      return list_persons(s, fr_, {"", "", 50}, query);
-    });
-    ASSERT_TRUE(found.ok());
-    EXPECT_EQ(found->items.size(), 1u) << query;
+  struct Case {
+    const char* query;
+    std::vector<std::string> expected_first;  // the best hit's primary name, among these
+  };
+  for (const Case& c : std::vector<Case>{
+           {"HELENE DUBOIS", {"Hélène Dubois-Fictive"}},
+           {"dubois", {"Hélène Dubois-Fictive"}},
+           {"Mohammed Ben Ali", {"Mohamed Benali Fictivi", "مُحَمَّد بن علي الفكتيفي"}},
+           // The same name in both scripts: the two records are equally good.
+           {"محمد بن علي الفكتيفي", {"مُحَمَّد بن علي الفكتيفي", "Mohamed Benali Fictivi"}},
+           {"محمد بنعلي", {"Mohamed Benali Fictivi", "مُحَمَّد بن علي الفكتيفي"}},
+       }) {
+    auto found = search(fr_, c.query);
+    ASSERT_TRUE(found.ok()) << c.query;
+    ASSERT_FALSE(found->empty()) << c.query;
+    EXPECT_NE(std::find(c.expected_first.begin(), c.expected_first.end(),
+                        found->front().person.names[0].full),
+              c.expected_first.end())
+        << c.query << " found first " << found->front().person.names[0].full;
+    for (size_t i = 1; i < found->size(); ++i) {
+      EXPECT_GE((*found)[i - 1].probability, (*found)[i].probability) << c.query;
+    }
+    EXPECT_FALSE(found->front().explanation.empty()) << c.query;
+    for (const auto& hit : *found) EXPECT_NE(hit.person.names[0].full, "Zakaria Ortiz") << c.query;
+  }
+  auto both = search(fr_, "Mohamed Benali");
+  ASSERT_TRUE(both.ok());
+  EXPECT_EQ(both->size(), 2u);  // the Latin and the Arabic record of the same name
+}
+
+TEST_F(ServiceTest, SearchAuditsEveryHitAndNeedsAPurposeAndAName) {
+  ASSERT_TRUE(run<domain::Person>([&](store::Store& s) {
+                return create_person(s, fr_, person("Karim Fictif"), &matching_);
+              }).ok());
+  const long long before = audit_count();
+  ASSERT_TRUE(search(fr_, "Karim Fictif").ok());
+  EXPECT_EQ(audit_count(), before + 2);  // the hit's consultation and the search
+  RequestContext no_purpose = fr_;
+  no_purpose.purpose = "";
+  auto refused = search(no_purpose, "Karim Fictif");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, "purpose.required");
+  for (const std::string& text : {std::string(" - , "), std::string(kMaxSearchText + 1, 'a')}) {
+    auto bad = search(fr_, text);
+    ASSERT_FALSE(bad.ok()) << text;
+    EXPECT_EQ(bad.error().field, "name");
   }
 }
 

@@ -131,18 +131,15 @@ class Store {
   virtual Status revoke_sessions_of_user(std::string_view user_id,
                                          std::string_view except_token_hash) = 0;
 
-  // Persons. `search_keys` are the folded forms of the person's names, one per name, used by
-  // list_persons' name filter. update_person writes only when the stored version equals
-  // person.meta.version - 1 (precondition.version_mismatch otherwise).
-  virtual Status insert_person(const domain::Person& person,
-                               const std::vector<std::string>& search_keys) = 0;
+  // Persons. update_person writes only when the stored version equals person.meta.version - 1
+  // (precondition.version_mismatch otherwise). Searching by name is the matching index's job
+  // (service/match_registry.h), not the store's.
+  virtual Status insert_person(const domain::Person& person) = 0;
   virtual Result<std::optional<domain::Person>> find_person(std::string_view id) = 0;
-  virtual Status update_person(const domain::Person& person,
-                               const std::vector<std::string>& search_keys) = 0;
+  virtual Status update_person(const domain::Person& person) = 0;
   virtual Status delete_person(std::string_view id) = 0;
-  // `name_key`, when not empty, keeps persons one of whose search keys contains it.
-  virtual Result<Page<domain::Person>> list_persons(const PageRequest& page,
-                                                    std::string_view name_key) = 0;
+  // The page's country's persons in registration order.
+  virtual Result<Page<domain::Person>> list_persons(const PageRequest& page) = 0;
 
   // Proceedings; the same version rule as persons.
   virtual Status insert_proceeding(const domain::Proceeding& proceeding) = 0;

@@ -36,14 +36,18 @@ nlohmann::json link_to_json(const service::LinkView& view) {
     // The score, its band and its reasons quote the counterpart's record: disclosed with it.
     out["probability"] = link.probability;
     out["decision"] = link.decision;
-    nlohmann::json features = nlohmann::json::array();
-    for (const auto& f : link.explanation) {
-      features.push_back({{"feature", f.feature},
-                          {"outcome", f.outcome},
-                          {"weight", f.weight},
-                          {"detail", f.detail}});
-    }
-    out["explanation"] = features;
+    out["explanation"] = explanation_to_json(link.explanation);
+  }
+  return out;
+}
+
+nlohmann::json explanation_to_json(const std::vector<domain::LinkFeature>& features) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& f : features) {
+    out.push_back({{"feature", f.feature},
+                   {"outcome", f.outcome},
+                   {"weight", f.weight},
+                   {"detail", f.detail}});
   }
   return out;
 }

@@ -11,4 +11,7 @@ namespace taawun::api::json {
 
 nlohmann::json link_to_json(const service::LinkView& view);
 
+// A score's explanation: [{feature, outcome, weight, detail}], as links and search hits give it.
+nlohmann::json explanation_to_json(const std::vector<domain::LinkFeature>& features);
+
 }  // namespace taawun::api::json

@@ -34,11 +34,34 @@ awaitable<Response> list(Exchange& exchange) {
   auto page = page_request(exchange.request());
   if (!page.ok()) co_return problem_response(page.error());
   const auto name = exchange.request().query.find("name");
-  const std::string name_query = name == exchange.request().query.end() ? "" : name->second;
+  if (name == exchange.request().query.end()) {
+    co_return co_await exchange.transact([&](store::Store& store) -> Result<Response> {
+      TAAWUN_ASSIGN_OR_RETURN(auto result, service::list_persons(store, exchange.context(), *page));
+      return page_response(result, json::person_to_json);
+    });
+  }
+  // A search is ranked: one page of the best hits, no cursor to a next one.
+  if (!page->cursor.empty()) {
+    co_return problem_response(
+        Error::invalid("request.invalid_query",
+                       "A search by name has one page: refine the name instead.", "cursor"));
+  }
+  if (exchange.matching() == nullptr) {
+    co_return problem_response(Error::internal("the matching index is not loaded"));
+  }
   co_return co_await exchange.transact([&](store::Store& store) -> Result<Response> {
-    TAAWUN_ASSIGN_OR_RETURN(auto result,
-                            service::list_persons(store, exchange.context(), *page, name_query));
-    return page_response(result, json::person_to_json);
+    TAAWUN_ASSIGN_OR_RETURN(
+        auto hits, service::search_persons(store, exchange.context(), name->second,
+                                           static_cast<size_t>(page->limit), *exchange.matching()));
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& hit : hits) {
+      nlohmann::json item = json::person_to_json(hit.person);
+      item["match"] = {{"probability", hit.probability},
+                       {"decision", hit.decision},
+                       {"explanation", json::explanation_to_json(hit.explanation)}};
+      items.push_back(std::move(item));
+    }
+    return Response::json(200, {{"items", items}, {"next_cursor", nullptr}});
   });
 }
 

@@ -431,8 +431,7 @@ Status SqliteStore::revoke_session(std::string_view token_hash) {
   return stmt.run();
 }
 
-Status SqliteStore::write_person_children(const Person& person,
-                                          const std::vector<std::string>& search_keys) {
+Status SqliteStore::write_person_children(const Person& person) {
   for (const char* table : {"person_names", "person_documents", "person_identifiers"}) {
     TAAWUN_ASSIGN_OR_RETURN(
         auto stmt, db_.prepare(std::string("DELETE FROM ") + table + " WHERE person_id = ?1"));
@@ -445,8 +444,8 @@ Status SqliteStore::write_person_children(const Person& person,
         auto stmt,
         db_.prepare(
             "INSERT INTO person_names (person_id, position, full_name, script, kind, given, "
-            "family, patronymic, tribal, lang, search_key) VALUES (?1, ?2, ?3, ?4, ?5, "
-            "?6, ?7, ?8, ?9, ?10, ?11)"));
+            "family, patronymic, tribal, lang) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+            "?10)"));
     stmt.bind(1, person.meta.id)
         .bind(2, static_cast<long long>(i))
         .bind(3, n.full)
@@ -456,8 +455,7 @@ Status SqliteStore::write_person_children(const Person& person,
         .bind(7, n.family)
         .bind(8, n.patronymic)
         .bind(9, n.tribal)
-        .bind(10, n.lang)
-        .bind(11, i < search_keys.size() ? search_keys[i] : std::string());
+        .bind(10, n.lang);
     TAAWUN_TRY(stmt.run());
   }
   for (size_t i = 0; i < person.documents.size(); ++i) {
@@ -519,7 +517,7 @@ Status SqliteStore::load_person_children(Person& person) {
   return {};
 }
 
-Status SqliteStore::insert_person(const Person& p, const std::vector<std::string>& search_keys) {
+Status SqliteStore::insert_person(const Person& p) {
   TAAWUN_ASSIGN_OR_RETURN(
       auto stmt, db_.prepare(std::string("INSERT INTO persons (") + kMetaColumns +
                              ", birth_date, birth_place, sex, nationalities) VALUES (?1, ?2, ?3, "
@@ -530,7 +528,7 @@ Status SqliteStore::insert_person(const Person& p, const std::vector<std::string
       .bind(11, p.sex)
       .bind(12, encode_list(p.nationalities));
   TAAWUN_TRY(stmt.run());
-  return write_person_children(p, search_keys);
+  return write_person_children(p);
 }
 
 Result<std::optional<Person>> SqliteStore::find_person(std::string_view id) {
@@ -544,7 +542,7 @@ Result<std::optional<Person>> SqliteStore::find_person(std::string_view id) {
   return person;
 }
 
-Status SqliteStore::update_person(const Person& p, const std::vector<std::string>& search_keys) {
+Status SqliteStore::update_person(const Person& p) {
   TAAWUN_ASSIGN_OR_RETURN(
       auto stmt, db_.prepare("UPDATE persons SET version = ?2, updated_at = ?3, birth_date = ?4, "
                              "birth_place = ?5, sex = ?6, nationalities = ?7 WHERE id = ?1 AND "
@@ -559,7 +557,7 @@ Status SqliteStore::update_person(const Person& p, const std::vector<std::string
       .bind(8, p.meta.version - 1);
   TAAWUN_TRY(stmt.run());
   TAAWUN_TRY(expect_one_change(db_));
-  return write_person_children(p, search_keys);
+  return write_person_children(p);
 }
 
 Status SqliteStore::delete_person(std::string_view id) {
@@ -568,26 +566,13 @@ Status SqliteStore::delete_person(std::string_view id) {
   return stmt.run();
 }
 
-Result<Page<Person>> SqliteStore::list_persons(const PageRequest& request,
-                                               std::string_view name_key) {
+Result<Page<Person>> SqliteStore::list_persons(const PageRequest& request) {
   TAAWUN_ASSIGN_OR_RETURN(long long after, cursor_key_.open(request.cursor, request.country));
-  Page<Person> page;
-  if (name_key.empty()) {
-    TAAWUN_ASSIGN_OR_RETURN(
-        auto stmt, db_.prepare(kPersonSelect + "WHERE owner_country = ?1 AND seq > ?2 ORDER BY seq "
-                                               "LIMIT ?3"));
-    stmt.bind(1, request.country).bind(2, after).bind(3, request.limit + 1LL);
-    TAAWUN_ASSIGN_OR_RETURN(page, page_of<Person>(stmt, cursor_key_, request, person_from));
-  } else {
-    // instr() rather than LIKE: the key is matched literally, with no wildcard to escape.
-    TAAWUN_ASSIGN_OR_RETURN(
-        auto stmt, db_.prepare(kPersonSelect +
-                               "WHERE owner_country = ?1 AND seq > ?2 AND EXISTS (SELECT 1 FROM "
-                               "person_names n WHERE n.person_id = persons.id AND "
-                               "instr(n.search_key, ?4) > 0) ORDER BY seq LIMIT ?3"));
-    stmt.bind(1, request.country).bind(2, after).bind(3, request.limit + 1LL).bind(4, name_key);
-    TAAWUN_ASSIGN_OR_RETURN(page, page_of<Person>(stmt, cursor_key_, request, person_from));
-  }
+  TAAWUN_ASSIGN_OR_RETURN(
+      auto stmt,
+      db_.prepare(kPersonSelect + "WHERE owner_country = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3"));
+  stmt.bind(1, request.country).bind(2, after).bind(3, request.limit + 1LL);
+  TAAWUN_ASSIGN_OR_RETURN(auto page, page_of<Person>(stmt, cursor_key_, request, person_from));
   for (auto& person : page.items) TAAWUN_TRY(load_person_children(person));
   return page;
 }

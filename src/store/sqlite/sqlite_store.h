@@ -37,14 +37,11 @@ class SqliteStore final : public Store {
   Status revoke_sessions_of_user(std::string_view user_id,
                                  std::string_view except_token_hash) override;
 
-  Status insert_person(const domain::Person& person,
-                       const std::vector<std::string>& search_keys) override;
+  Status insert_person(const domain::Person& person) override;
   Result<std::optional<domain::Person>> find_person(std::string_view id) override;
-  Status update_person(const domain::Person& person,
-                       const std::vector<std::string>& search_keys) override;
+  Status update_person(const domain::Person& person) override;
   Status delete_person(std::string_view id) override;
-  Result<Page<domain::Person>> list_persons(const PageRequest& page,
-                                            std::string_view name_key) override;
+  Result<Page<domain::Person>> list_persons(const PageRequest& page) override;
 
   Status insert_proceeding(const domain::Proceeding& proceeding) override;
   Result<std::optional<domain::Proceeding>> find_proceeding(std::string_view id) override;
@@ -133,8 +130,7 @@ class SqliteStore final : public Store {
       const std::function<bool(const AuditCheckpointRecord&)>& visit) override;
 
  private:
-  Status write_person_children(const domain::Person& person,
-                               const std::vector<std::string>& search_keys);
+  Status write_person_children(const domain::Person& person);
   Status load_person_children(domain::Person& person);
 
   Connection& db_;

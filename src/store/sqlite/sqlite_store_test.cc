@@ -56,7 +56,7 @@ TEST_F(SqliteStoreTest, AppliesMigrationsOnceAndReopens) {
 TEST_F(SqliteStoreTest, PersonRoundTripsWithChildren) {
   domain::Person p = person("FR", "Karim Ouazzani");
   p.identifiers.push_back({"phone", "+33 6 00 00 00 00"});
-  ASSERT_TRUE(db_->write([&](Store& s) { return s.insert_person(p, {"karim ouazzani"}); }).ok());
+  ASSERT_TRUE(db_->write([&](Store& s) { return s.insert_person(p); }).ok());
   std::optional<domain::Person> loaded;
   ASSERT_TRUE(db_->write([&](Store& s) -> Status {
                    TAAWUN_ASSIGN_OR_RETURN(loaded, s.find_person(p.meta.id));
@@ -73,12 +73,12 @@ TEST_F(SqliteStoreTest, PersonRoundTripsWithChildren) {
 
 TEST_F(SqliteStoreTest, UpdateNeedsTheCurrentVersion) {
   domain::Person p = person("FR", "Nadia Fikri");
-  ASSERT_TRUE(db_->write([&](Store& s) { return s.insert_person(p, {"nadia fikri"}); }).ok());
+  ASSERT_TRUE(db_->write([&](Store& s) { return s.insert_person(p); }).ok());
   p.meta.version = 2;
   p.sex = "female";
-  EXPECT_TRUE(db_->write([&](Store& s) { return s.update_person(p, {"nadia fikri"}); }).ok());
+  EXPECT_TRUE(db_->write([&](Store& s) { return s.update_person(p); }).ok());
   // A second writer that read version 1 loses.
-  Status stale = db_->write([&](Store& s) { return s.update_person(p, {"nadia fikri"}); });
+  Status stale = db_->write([&](Store& s) { return s.update_person(p); });
   ASSERT_FALSE(stale.ok());
   EXPECT_EQ(stale.error().code, "precondition.version_mismatch");
 }
@@ -86,10 +86,8 @@ TEST_F(SqliteStoreTest, UpdateNeedsTheCurrentVersion) {
 TEST_F(SqliteStoreTest, ListingsStayInsideOneCountryAndPage) {
   ASSERT_TRUE(db_->write([&](Store& s) -> Status {
                    for (int i = 0; i < 5; ++i) {
-                     TAAWUN_TRY(s.insert_person(person("FR", "Fr " + std::to_string(i)),
-                                                {"fr " + std::to_string(i)}));
-                     TAAWUN_TRY(s.insert_person(person("MA", "Ma " + std::to_string(i)),
-                                                {"ma " + std::to_string(i)}));
+                     TAAWUN_TRY(s.insert_person(person("FR", "Fr " + std::to_string(i))));
+                     TAAWUN_TRY(s.insert_person(person("MA", "Ma " + std::to_string(i))));
                    }
                    return {};
                  })
@@ -99,7 +97,7 @@ TEST_F(SqliteStoreTest, ListingsStayInsideOneCountryAndPage) {
   for (int pages = 0; pages < 10; ++pages) {
     Page<domain::Person> page;
     ASSERT_TRUE(db_->write([&](Store& s) -> Status {
-                     TAAWUN_ASSIGN_OR_RETURN(page, s.list_persons({"MA", cursor, 2}, ""));
+                     TAAWUN_ASSIGN_OR_RETURN(page, s.list_persons({"MA", cursor, 2}));
                      return {};
                    })
                     .ok());
@@ -111,21 +109,13 @@ TEST_F(SqliteStoreTest, ListingsStayInsideOneCountryAndPage) {
     cursor = *page.next_cursor;
   }
   EXPECT_EQ(seen, (std::vector<std::string>{"Ma 0", "Ma 1", "Ma 2", "Ma 3", "Ma 4"}));
-  Page<domain::Person> found;
-  ASSERT_TRUE(db_->write([&](Store& s) -> Status {
-                   TAAWUN_ASSIGN_OR_RETURN(found, s.list_persons({"MA", "", 50}, "ma 3"));
-                   return {};
-                 })
-                  .ok());
-  ASSERT_EQ(found.items.size(), 1u);
-  EXPECT_EQ(found.items[0].names[0].full, "Ma 3");
 }
 
 TEST_F(SqliteStoreTest, ForeignOrOverlongCursorsAreRefused) {
   for (const char* cursor : {"x1", "c", "c-1", "c+1", "c1a", "c99999999999999999999999"}) {
     Status status = db_->write([&](Store& s) -> Status {
-      return s.list_persons({"FR", cursor, 10}, "").ok() ? Status()
-                                                         : Status(Error::invalid("c", "refused"));
+      return s.list_persons({"FR", cursor, 10}).ok() ? Status()
+                                                     : Status(Error::invalid("c", "refused"));
     });
     EXPECT_FALSE(status.ok()) << cursor;
   }
@@ -139,7 +129,7 @@ TEST_F(SqliteStoreTest, FailedWorkRollsBackAloneInItsBatch) {
       for (int i = 0; i < 25; ++i) {
         const bool fail = (i % 5 == 0);
         Status status = db_->write([&](Store& s) -> Status {
-          TAAWUN_TRY(s.insert_person(person("FR", "T" + std::to_string(t)), {}));
+          TAAWUN_TRY(s.insert_person(person("FR", "T" + std::to_string(t))));
           audit::AuditEvent event;
           event.operation = "person.create";
           TAAWUN_TRY(s.append_audit(event));
@@ -155,7 +145,7 @@ TEST_F(SqliteStoreTest, FailedWorkRollsBackAloneInItsBatch) {
   long long persons = 0;
   audit::ChainVerifier verifier;
   ASSERT_TRUE(db_->write([&](Store& s) -> Status {
-                   TAAWUN_ASSIGN_OR_RETURN(auto page, s.list_persons({"FR", "", 100}, ""));
+                   TAAWUN_ASSIGN_OR_RETURN(auto page, s.list_persons({"FR", "", 100}));
                    persons = static_cast<long long>(page.items.size());
                    return s.scan_audit([&](const audit::AuditEvent& e) { return verifier.add(e); });
                  })

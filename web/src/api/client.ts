@@ -6,7 +6,7 @@
 // - Every failure becomes an ApiError holding a problem+json object; the UI translates it by code.
 
 import type {
-  AuditEvent, CoopRequest, Desk, DeskNotification, Duty, DutyInput, FactorEnrolment, Involvement, LinkStatus, Page, Person, PersonInput,
+  AuditEvent, CoopRequest, Desk, DeskNotification, Duty, DutyInput, FactorEnrolment, Involvement, LinkStatus, Page, Person, PersonHit, PersonInput,
   PersonLink, Problem, Proceeding, ProceedingInput, RequestAttachment, RequestInput, RequestState, RequestStatistics,
   Review, SessionInfo, User,
 } from './types';
@@ -302,8 +302,14 @@ export class ApiClient {
   }
 
   // Persons
-  listPersons(name?: string, cursor?: string | null, limit = 20) {
-    return this.request<Page<Person>>('GET', '/persons', { personal: true, query: { name, limit, cursor } });
+  // The own country's persons in registration order, a page at a time.
+  listPersons(cursor?: string | null, limit = 20) {
+    return this.request<Page<Person>>('GET', '/persons', { personal: true, query: { limit, cursor } });
+  }
+  // The own country's persons whose names best match `name` (any script or spelling), best first:
+  // one page, no cursor.
+  searchPersons(name: string, limit = 20) {
+    return this.request<Page<PersonHit>>('GET', '/persons', { personal: true, query: { name, limit } });
   }
   getPerson(id: string) {
     return this.request<Person>('GET', `/persons/${encodeURIComponent(id)}`, { personal: true });

@@ -77,6 +77,17 @@ export interface Person {
   updated_at: string;
 }
 
+// How well a person's names match the text of a search, and why (GET /persons?name=).
+export interface SearchMatch {
+  probability: number;
+  decision: 'match' | 'possible' | 'no_match';
+  explanation: LinkFeature[];
+}
+
+export interface PersonHit extends Person {
+  match: SearchMatch;
+}
+
 export type PersonInput = Omit<
   Person,
   'id' | 'owner_country' | 'owner_authority' | 'handling_code' | 'version' | 'created_at' | 'updated_at'

@@ -277,13 +277,13 @@ export function CounterpartPerson({ person }: { person: LinkCounterpartPerson })
 
 // The per-feature explanation of the score. Feature and outcome are translated; the detail is the
 // server's English sentence (it quotes names in their own scripts), marked as such.
-export function ExplanationTable({ features }: { features: LinkFeature[] }) {
+export function ExplanationTable({ features, id = 'explanation-table' }: { features: LinkFeature[]; id?: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const max = Math.max(1, ...features.map((f) => Math.abs(f.weight)));
   return (
     <div className="table-wrap">
-      <table className="data data-compact" id="explanation-table">
+      <table className="data data-compact" id={id}>
         <thead>
           <tr>
             <th scope="col">{t('links.feature')}</th>

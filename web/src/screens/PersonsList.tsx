@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
-import { WRITER_ROLES } from '../api/types';
+import { WRITER_ROLES, type Page, type Person, type PersonHit } from '../api/types';
 import { ErrorBox, Loading, PageTitle, Pager, PersonNames, useCursorPages, useLoad } from '../components/common';
-import { countryName, formatList, formatPartialDate } from '../format';
+import { ExplanationTable } from '../components/links';
+import { countryName, formatList, formatPartialDate, formatPercent } from '../format';
 import { Link, navigate, useSearch } from '../router';
 import { useApp } from '../state';
 
@@ -14,7 +15,11 @@ export function PersonsList() {
   const name = new URLSearchParams(search).get('name') ?? '';
   const [query, setQuery] = useState(name);
   const pages = useCursorPages();
-  const list = useLoad(() => api.listPersons(name, pages.cursor), [name, pages.cursor, purpose?.purpose]);
+  // A search is ranked and has one page; the plain list pages in registration order.
+  const list = useLoad<Page<Person | PersonHit>>(
+    () => (name ? api.searchPersons(name, 50) : api.listPersons(pages.cursor)),
+    [name, pages.cursor, purpose?.purpose],
+  );
   const writer = !!user && WRITER_ROLES.includes(user.role);
   const lang = i18n.language;
 
@@ -75,6 +80,7 @@ export function PersonsList() {
                 <th scope="col">{t('fields.birth_date')}</th>
                 <th scope="col">{t('fields.sex')}</th>
                 <th scope="col">{t('fields.nationalities')}</th>
+                {name && <th scope="col">{t('persons.resemblance')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -88,13 +94,25 @@ export function PersonsList() {
                   <td>{formatPartialDate(p.birth_date, lang)}</td>
                   <td>{t(`sex.${p.sex}`, { defaultValue: p.sex })}</td>
                   <td>{formatList(p.nationalities.map((c) => countryName(c, lang)), lang)}</td>
+                  {name && 'match' in p && (
+                    <td className="resemblance">
+                      <span className={`band band-${p.match.decision}`}>
+                        <bdi>{formatPercent(p.match.probability, lang)}</bdi>{' '}
+                        {t(`decision.${p.match.decision}`, { defaultValue: p.match.decision })}
+                      </span>
+                      <details className="why">
+                        <summary>{t('persons.why')}</summary>
+                        <ExplanationTable features={p.match.explanation} id={`explanation-${p.id}`} />
+                      </details>
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      {list.data && (
+      {list.data && !name && (
         <Pager
           hasPrevious={pages.hasPrevious}
           hasNext={!!list.data.next_cursor}

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
-import { INVOLVEMENT_ROLES, WRITER_ROLES, type Involvement, type Person } from '../api/types';
+import { INVOLVEMENT_ROLES, WRITER_ROLES, type Involvement, type Person, type PersonHit } from '../api/types';
 import { ErrorBox, Loading, PageTitle, PersonNames, useLoad } from '../components/common';
-import { countryName, formatList, formatDateTime, formatPartialDate } from '../format';
+import { countryName, formatList, formatDateTime, formatPartialDate, formatPercent } from '../format';
 import { LANGUAGE_NAMES, isLang } from '../i18n';
 import { Link, navigate } from '../router';
 import { useApp } from '../state';
@@ -11,7 +11,7 @@ import { useApp } from '../state';
 function AddInvolvement({ proceedingId, onAdded }: { proceedingId: string; onAdded(): void }) {
   const { t, i18n } = useTranslation();
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<Person[] | null>(null);
+  const [results, setResults] = useState<(Person | PersonHit)[] | null>(null);
   const [personId, setPersonId] = useState('');
   const [role, setRole] = useState<string>('suspect');
   const [error, setError] = useState<unknown>(null);
@@ -21,7 +21,8 @@ function AddInvolvement({ proceedingId, onAdded }: { proceedingId: string; onAdd
   const search = async () => {
     setError(null);
     try {
-      const page = await api.listPersons(query.trim(), null, 20);
+      const text = query.trim();
+      const page = text ? await api.searchPersons(text, 20) : await api.listPersons(null, 20);
       setResults(page.items);
       setPersonId(page.items[0]?.id ?? '');
     } catch (e) {
@@ -83,6 +84,14 @@ function AddInvolvement({ proceedingId, onAdded }: { proceedingId: string; onAdd
             <label key={p.id} className="check">
               <input type="radio" name="person" value={p.id} checked={personId === p.id} onChange={() => setPersonId(p.id)} />{' '}
               <PersonNames names={p.names} /> <span className="muted">{formatPartialDate(p.birth_date, i18n.language)}</span>
+              {'match' in p && (
+                <>
+                  {' '}
+                  <span className={`band band-${p.match.decision}`}>
+                    <bdi>{formatPercent(p.match.probability, i18n.language)}</bdi>
+                  </span>
+                </>
+              )}
             </label>
           ))}
         </fieldset>

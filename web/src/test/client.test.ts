@@ -18,7 +18,7 @@ describe('API client', () => {
   it('sends X-Purpose and X-Case-Reference on reads of personal data', async () => {
     const f = fakeFetch(200, { items: [], next_cursor: null });
     const api = new ApiClient({ fetch: f, purpose: () => ({ purpose: 'Verification', caseReference: 'PNAT-1' }) });
-    await api.listPersons('Benali', null, 20);
+    await api.searchPersons('Benali', 20);
     expect(String(f.mock.calls[0][0])).toBe('/api/v1/persons?name=Benali&limit=20');
     expect(sentHeaders(f)['X-Purpose']).toBe('Verification');
     expect(sentHeaders(f)['X-Case-Reference']).toBe('PNAT-1');
