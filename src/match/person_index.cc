@@ -283,7 +283,6 @@ PersonIndex::PersonIndex(const TokenFrequency& frequency, Scorer scorer)
     : frequency_(&frequency), scorer_(scorer) {}
 
 void PersonIndex::reserve(std::size_t persons) {
-  slots_.reserve(persons);
   summaries_.reserve(persons);
   by_id_.reserve(persons);
 }
@@ -355,7 +354,6 @@ void PersonIndex::build(std::vector<std::pair<std::string, PreparedRecord>> pers
   overflow_.clear();
   overflow_entries_ = dead_entries_ = 0;
   live_ = 0;
-  slots_.reserve(persons.size());
   by_id_.reserve(persons.size());
   for (auto& [id, record] : persons) {
     const auto slot = static_cast<std::uint32_t>(slots_.size());
@@ -391,7 +389,10 @@ void PersonIndex::compact() {
     slots_.resize(next);
     slots_.shrink_to_fit();
     summaries_.resize(next);
-    summaries_.shrink_to_fit();
+    // Room for growth: the first registration after a compaction (or start-up) must not copy the
+    // whole array while holding the index's write lock.
+    if (summaries_.capacity() > next * 2 + 4096) summaries_.shrink_to_fit();
+    summaries_.reserve(next + next / 4 + 4096);
     for (auto& [id, slot] : by_id_) slot = renumber[slot];
   }
   overflow_.clear();
@@ -680,7 +681,7 @@ std::vector<Candidate> PersonIndex::query_prepared(const PreparedRecord& probe,
 }
 
 std::size_t PersonIndex::memory_bytes() const {
-  std::size_t bytes = slots_.capacity() * sizeof(Slot) + summaries_.capacity() * sizeof(Summary);
+  std::size_t bytes = slots_.size() * sizeof(Slot) + summaries_.capacity() * sizeof(Summary);
   for (const auto& slot : slots_) {
     const PreparedRecord& r = slot.record;
     bytes += slot.id.size() > 15 ? slot.id.capacity() + 1 : 0;

@@ -19,6 +19,7 @@
 // std::shared_mutex: shared for queries, unique for writes).
 
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -130,7 +131,9 @@ class PersonIndex {
 
   const TokenFrequency* frequency_;
   Scorer scorer_;
-  std::vector<Slot> slots_;
+  // A deque: growing it never moves the records, so a registration into a register of millions
+  // does not copy them all under the write lock (a vector's reallocation did, for ~1 s).
+  std::deque<Slot> slots_;
   std::vector<Summary> summaries_;  // parallel to slots_
   std::unordered_map<std::string, std::uint32_t> by_id_;
   // Flat table: open addressing on the key hash (0 = empty bucket); bucket b owns

@@ -134,9 +134,7 @@ Result<store::Page<domain::Person>> list_persons(store::Store& store, const Requ
   return result;
 }
 
-Result<std::vector<PersonHit>> search_persons(store::Store& store, const RequestContext& context,
-                                              std::string_view name, size_t limit,
-                                              const MatchRegistry& matching) {
+Status check_search(const RequestContext& context, std::string_view name) {
   TAAWUN_TRY(auth::authorize(context.actor, auth::Action::kReadRegister));
   TAAWUN_TRY(require_purpose(context));
   if (name.size() > kMaxSearchText) {
@@ -144,25 +142,54 @@ Result<std::vector<PersonHit>> search_persons(store::Store& store, const Request
         "validation.too_long",
         "A name to search for has at most " + std::to_string(kMaxSearchText) + " bytes.", "name");
   }
-  const std::string folded = names::normalise(name);
-  if (folded.empty()) {
+  if (names::normalise(name).empty()) {
     return Error::invalid("validation.missing_field",
                           "Give a name to search for: letters, in any script.", "name");
   }
+  return {};
+}
+
+std::vector<match::Candidate> search_candidates(const RequestContext& context,
+                                                std::string_view name, size_t limit,
+                                                const MatchRegistry& matching) {
+  return matching.search(context.actor.country, name, limit);
+}
+
+Result<std::vector<PersonHit>> read_search_hits(store::Store& store, const RequestContext& context,
+                                                std::string_view name,
+                                                const std::vector<match::Candidate>& candidates) {
+  TAAWUN_TRY(check_search(context, name));
+  std::vector<std::string> ids;
+  for (const auto& candidate : candidates) ids.push_back(candidate.id);
+  TAAWUN_ASSIGN_OR_RETURN(auto persons, store.find_persons(ids));
   std::vector<PersonHit> hits;
-  for (auto& candidate : matching.search(context.actor.country, name, limit)) {
-    TAAWUN_ASSIGN_OR_RETURN(auto person, store.find_person(candidate.id));
-    // Indexed by a transaction not (or no longer) committed, or, by a fault, not the caller's.
-    if (!person || person->meta.owner_country != context.actor.country) continue;
+  auto person = persons.begin();
+  for (const auto& candidate : candidates) {
+    // Indexed by a transaction not (or no longer) committed: not in the store.
+    if (person == persons.end() || person->meta.id != candidate.id) continue;
+    // By a fault, not the caller's.
+    if (person->meta.owner_country != context.actor.country) {
+      ++person;
+      continue;
+    }
     TAAWUN_TRY(record_audit(store, context, {"person.read", "person", person->meta.id}));
     hits.push_back({std::move(*person), candidate.result.probability,
                     std::string(match::to_string(candidate.result.decision)),
                     explanation_of(candidate.result)});
+    ++person;
   }
   // The query text may itself be personal data: the log keeps the hash of its folded form.
   TAAWUN_TRY(
-      record_audit(store, context, {"person.search", "person", "", "success", sha256_hex(folded)}));
+      record_audit(store, context,
+                   {"person.search", "person", "", "success", sha256_hex(names::normalise(name))}));
   return hits;
+}
+
+Result<std::vector<PersonHit>> search_persons(store::Store& store, const RequestContext& context,
+                                              std::string_view name, size_t limit,
+                                              const MatchRegistry& matching) {
+  TAAWUN_TRY(check_search(context, name));
+  return read_search_hits(store, context, name, search_candidates(context, name, limit, matching));
 }
 
 }  // namespace taawun::service

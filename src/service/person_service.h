@@ -84,6 +84,20 @@ Result<std::vector<PersonHit>> search_persons(store::Store& store, const Request
                                               std::string_view name, size_t limit,
                                               const MatchRegistry& matching);
 
+// search_persons in its three steps, for a server that keeps the index query (the costly part, and
+// one that needs no database) off the database's single writer thread:
+// 1. check_search: may the actor search, with a purpose, for this text (the errors above);
+// 2. search_candidates: the index's candidates (no store; may run on any thread);
+// 3. read_search_hits: checks again (the actor may have changed between the steps), reads each
+//    candidate from the store, keeps the caller's own, audits as search_persons does.
+Status check_search(const RequestContext& context, std::string_view name);
+std::vector<match::Candidate> search_candidates(const RequestContext& context,
+                                                std::string_view name, size_t limit,
+                                                const MatchRegistry& matching);
+Result<std::vector<PersonHit>> read_search_hits(store::Store& store, const RequestContext& context,
+                                                std::string_view name,
+                                                const std::vector<match::Candidate>& candidates);
+
 // The longest name text search_persons takes, in bytes.
 inline constexpr size_t kMaxSearchText = 200;
 

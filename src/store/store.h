@@ -136,6 +136,9 @@ class Store {
   // (service/match_registry.h), not the store's.
   virtual Status insert_person(const domain::Person& person) = 0;
   virtual Result<std::optional<domain::Person>> find_person(std::string_view id) = 0;
+  // The persons of `ids` that exist, in the order of `ids`, each once (a search's hits in one
+  // read).
+  virtual Result<std::vector<domain::Person>> find_persons(const std::vector<std::string>& ids) = 0;
   virtual Status update_person(const domain::Person& person) = 0;
   virtual Status delete_person(std::string_view id) = 0;
   // The page's country's persons in registration order.

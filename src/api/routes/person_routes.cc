@@ -49,20 +49,39 @@ awaitable<Response> list(Exchange& exchange) {
   if (exchange.matching() == nullptr) {
     co_return problem_response(Error::internal("the matching index is not loaded"));
   }
-  co_return co_await exchange.transact([&](store::Store& store) -> Result<Response> {
-    TAAWUN_ASSIGN_OR_RETURN(
-        auto hits, service::search_persons(store, exchange.context(), name->second,
-                                           static_cast<size_t>(page->limit), *exchange.matching()));
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& hit : hits) {
-      nlohmann::json item = json::person_to_json(hit.person);
-      item["match"] = {{"probability", hit.probability},
-                       {"decision", hit.decision},
-                       {"explanation", json::explanation_to_json(hit.explanation)}};
-      items.push_back(std::move(item));
-    }
-    return Response::json(200, {{"items", items}, {"next_cursor", nullptr}});
+  // The index is asked between two transactions, on the CPU pool: the database's writer thread,
+  // which every request shares, only reads and audits the hits.
+  if (auto refusal =
+          co_await exchange.check_before_slow_work([&](store::Store&) -> Result<Response> {
+            TAAWUN_TRY(service::check_search(exchange.context(), name->second));
+            return Response::empty(204);
+          })) {
+    co_return std::move(*refusal);
+  }
+  std::vector<match::Candidate> candidates;
+  co_await exchange.offload([&] {
+    candidates = service::search_candidates(exchange.context(), name->second,
+                                            static_cast<size_t>(page->limit), *exchange.matching());
   });
+  // The writer reads and audits; the hits are rendered afterwards, on this I/O thread.
+  std::vector<service::PersonHit> hits;
+  Response response = co_await exchange.transact([&](store::Store& store) -> Result<Response> {
+    TAAWUN_ASSIGN_OR_RETURN(
+        hits, service::read_search_hits(store, exchange.context(), name->second, candidates));
+    return Response::empty(200);
+  });
+  if (response.status != 200) co_return response;
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& hit : hits) {
+    nlohmann::json item = json::person_to_json(hit.person);
+    item["match"] = {{"probability", hit.probability},
+                     {"decision", hit.decision},
+                     {"explanation", json::explanation_to_json(hit.explanation)}};
+    items.push_back(std::move(item));
+  }
+  Response rendered = Response::json(200, {{"items", items}, {"next_cursor", nullptr}});
+  rendered.headers = std::move(response.headers);
+  co_return rendered;
 }
 
 awaitable<Response> read(Exchange& exchange) {

@@ -2,6 +2,7 @@
 
 // The Store interface over one SQLite connection inside an open transaction.
 
+#include <span>
 #include <utility>
 
 #include "store/sqlite/connection.h"
@@ -39,6 +40,7 @@ class SqliteStore final : public Store {
 
   Status insert_person(const domain::Person& person) override;
   Result<std::optional<domain::Person>> find_person(std::string_view id) override;
+  Result<std::vector<domain::Person>> find_persons(const std::vector<std::string>& ids) override;
   Status update_person(const domain::Person& person) override;
   Status delete_person(std::string_view id) override;
   Result<Page<domain::Person>> list_persons(const PageRequest& page) override;
@@ -132,6 +134,8 @@ class SqliteStore final : public Store {
  private:
   Status write_person_children(const domain::Person& person);
   Status load_person_children(domain::Person& person);
+  // The names, documents and identifiers of every person given, in three queries.
+  Status load_children_of(std::span<domain::Person> persons);
 
   Connection& db_;
   const PageCursorKey& cursor_key_;
