@@ -388,11 +388,12 @@ void PersonIndex::compact() {
     }
     slots_.resize(next);
     slots_.shrink_to_fit();
-    summaries_.resize(next);
-    // Room for growth: the first registration after a compaction (or start-up) must not copy the
+    // With room to grow: the first registration after a compaction (or start-up) must not copy the
     // whole array while holding the index's write lock.
-    if (summaries_.capacity() > next * 2 + 4096) summaries_.shrink_to_fit();
-    summaries_.reserve(next + next / 4 + 4096);
+    std::vector<Summary> kept;
+    kept.reserve(next + next / 4 + 4096);
+    kept.assign(summaries_.begin(), summaries_.begin() + static_cast<std::ptrdiff_t>(next));
+    summaries_.swap(kept);
     for (auto& [id, slot] : by_id_) slot = renumber[slot];
   }
   overflow_.clear();

@@ -1,5 +1,7 @@
 #include "service/person_service.h"
 
+#include <unordered_map>
+
 #include "auth/policy.h"
 #include "common/ids.h"
 #include "common/sha256.h"
@@ -134,7 +136,7 @@ Result<store::Page<domain::Person>> list_persons(store::Store& store, const Requ
   return result;
 }
 
-Status check_search(const RequestContext& context, std::string_view name) {
+Result<std::string> check_search(const RequestContext& context, std::string_view name) {
   TAAWUN_TRY(auth::authorize(context.actor, auth::Action::kReadRegister));
   TAAWUN_TRY(require_purpose(context));
   if (name.size() > kMaxSearchText) {
@@ -142,11 +144,12 @@ Status check_search(const RequestContext& context, std::string_view name) {
         "validation.too_long",
         "A name to search for has at most " + std::to_string(kMaxSearchText) + " bytes.", "name");
   }
-  if (names::normalise(name).empty()) {
+  std::string folded = names::normalise(name);
+  if (folded.empty()) {
     return Error::invalid("validation.missing_field",
                           "Give a name to search for: letters, in any script.", "name");
   }
-  return {};
+  return folded;
 }
 
 std::vector<match::Candidate> search_candidates(const RequestContext& context,
@@ -158,30 +161,28 @@ std::vector<match::Candidate> search_candidates(const RequestContext& context,
 Result<std::vector<PersonHit>> read_search_hits(store::Store& store, const RequestContext& context,
                                                 std::string_view name,
                                                 const std::vector<match::Candidate>& candidates) {
-  TAAWUN_TRY(check_search(context, name));
+  TAAWUN_ASSIGN_OR_RETURN(const std::string folded, check_search(context, name));
   std::vector<std::string> ids;
-  for (const auto& candidate : candidates) ids.push_back(candidate.id);
+  std::unordered_map<std::string_view, const match::Candidate*> candidate_of;
+  for (const auto& candidate : candidates) {
+    ids.push_back(candidate.id);
+    candidate_of.emplace(candidate.id, &candidate);
+  }
+  // Best first, as asked. A candidate indexed by a transaction not (or no longer) committed is not
+  // in the store, so not among them.
   TAAWUN_ASSIGN_OR_RETURN(auto persons, store.find_persons(ids));
   std::vector<PersonHit> hits;
-  auto person = persons.begin();
-  for (const auto& candidate : candidates) {
-    // Indexed by a transaction not (or no longer) committed: not in the store.
-    if (person == persons.end() || person->meta.id != candidate.id) continue;
-    // By a fault, not the caller's.
-    if (person->meta.owner_country != context.actor.country) {
-      ++person;
-      continue;
-    }
-    TAAWUN_TRY(record_audit(store, context, {"person.read", "person", person->meta.id}));
-    hits.push_back({std::move(*person), candidate.result.probability,
+  for (auto& person : persons) {
+    if (person.meta.owner_country != context.actor.country) continue;  // only by a fault
+    const match::Candidate& candidate = *candidate_of.at(person.meta.id);
+    TAAWUN_TRY(record_audit(store, context, {"person.read", "person", person.meta.id}));
+    hits.push_back({std::move(person), candidate.result.probability,
                     std::string(match::to_string(candidate.result.decision)),
                     explanation_of(candidate.result)});
-    ++person;
   }
   // The query text may itself be personal data: the log keeps the hash of its folded form.
   TAAWUN_TRY(
-      record_audit(store, context,
-                   {"person.search", "person", "", "success", sha256_hex(names::normalise(name))}));
+      record_audit(store, context, {"person.search", "person", "", "success", sha256_hex(folded)}));
   return hits;
 }
 

@@ -86,11 +86,12 @@ Result<std::vector<PersonHit>> search_persons(store::Store& store, const Request
 
 // search_persons in its three steps, for a server that keeps the index query (the costly part, and
 // one that needs no database) off the database's single writer thread:
-// 1. check_search: may the actor search, with a purpose, for this text (the errors above);
+// 1. check_search: may the actor search, with a purpose, for this text (the errors above); the
+//    text's folded form;
 // 2. search_candidates: the index's candidates (no store; may run on any thread);
 // 3. read_search_hits: checks again (the actor may have changed between the steps), reads each
 //    candidate from the store, keeps the caller's own, audits as search_persons does.
-Status check_search(const RequestContext& context, std::string_view name);
+Result<std::string> check_search(const RequestContext& context, std::string_view name);
 std::vector<match::Candidate> search_candidates(const RequestContext& context,
                                                 std::string_view name, size_t limit,
                                                 const MatchRegistry& matching);

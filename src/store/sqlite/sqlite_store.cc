@@ -496,7 +496,7 @@ Status SqliteStore::load_children_of(std::span<Person> persons) {
   // One query per child table for the whole set (the ids as a JSON array, json_each in SQL), not
   // three per person: a search reads twenty persons, start-up a million.
   std::unordered_map<std::string_view, Person*> by_id;
-  std::vector<std::string_view> ids;
+  std::vector<std::string> ids;
   for (Person& person : persons) {
     person.names.clear();
     person.documents.clear();
@@ -504,7 +504,7 @@ Status SqliteStore::load_children_of(std::span<Person> persons) {
     by_id.emplace(person.meta.id, &person);
     ids.push_back(person.meta.id);
   }
-  const std::string id_list = encode_list(std::vector<std::string>(ids.begin(), ids.end()));
+  const std::string id_list = encode_list(ids);
   const auto each_row = [&](const char* sql, const auto& add) -> Status {
     TAAWUN_ASSIGN_OR_RETURN(auto stmt, db_.prepare(sql));
     stmt.bind(1, id_list);
@@ -723,24 +723,20 @@ Status SqliteStore::scan_persons(const std::function<bool(const Person&)>& visit
   // Pages by seq so that no statement stays open while children are loaded.
   long long after = 0;
   for (;;) {
-    std::vector<std::pair<long long, Person>> batch;
+    std::vector<Person> batch;
     {
       TAAWUN_ASSIGN_OR_RETURN(
           auto stmt, db_.prepare(kPersonSelect + "WHERE seq > ?1 ORDER BY seq LIMIT 1000"));
       stmt.bind(1, after);
-      TAAWUN_ASSIGN_OR_RETURN(
-          batch, (collect<std::pair<long long, Person>>(stmt, [](const Statement& row) {
-            return std::pair(row.integer(0), person_from(row));
-          })));
+      TAAWUN_ASSIGN_OR_RETURN(batch, collect<Person>(stmt, [&](const Statement& row) {
+                                after = row.integer(0);
+                                return person_from(row);
+                              }));
     }
     if (batch.empty()) return {};
-    std::vector<Person> persons;
-    persons.reserve(batch.size());
-    for (auto& entry : batch) persons.push_back(std::move(entry.second));
-    TAAWUN_TRY(load_children_of(persons));
-    for (size_t i = 0; i < persons.size(); ++i) {
-      if (!visit(persons[i])) return {};
-      after = batch[i].first;
+    TAAWUN_TRY(load_children_of(batch));
+    for (const Person& person : batch) {
+      if (!visit(person)) return {};
     }
   }
 }

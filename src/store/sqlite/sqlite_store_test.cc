@@ -71,6 +71,45 @@ TEST_F(SqliteStoreTest, PersonRoundTripsWithChildren) {
   EXPECT_EQ(loaded->meta.owner_country, "FR");
 }
 
+TEST_F(SqliteStoreTest, FindPersonsReadsManyInTheOrderAskedWithTheirOwnChildren) {
+  domain::Person a = person("FR", "Karim Ouazzani");
+  a.names.push_back({.full = "كريم الوزاني", .script = "Arab", .kind = "alias"});
+  a.identifiers.push_back({"phone", "+33 6 00 00 00 01"});
+  domain::Person b = person("MA", "Samira Benali");
+  b.documents.clear();
+  domain::Person c = person("FR", "Youssef Tahiri");
+  c.documents.push_back({"id_card", "Y987", "FR"});
+  ASSERT_TRUE(db_->write([&](Store& s) -> Status {
+                   for (const auto* p : {&a, &b, &c}) TAAWUN_TRY(s.insert_person(*p));
+                   return {};
+                 })
+                  .ok());
+  std::vector<domain::Person> found;
+  // Asked out of registration order, with an id that does not exist and one asked twice.
+  ASSERT_TRUE(db_->write([&](Store& s) -> Status {
+                   TAAWUN_ASSIGN_OR_RETURN(
+                       found,
+                       s.find_persons({c.meta.id, "per_missing", a.meta.id, c.meta.id, b.meta.id}));
+                   return {};
+                 })
+                  .ok());
+  ASSERT_EQ(found.size(), 3u);
+  const domain::Person* expected[] = {&c, &a, &b};
+  for (size_t i = 0; i < found.size(); ++i) {
+    EXPECT_EQ(found[i].meta.id, expected[i]->meta.id) << i;
+    EXPECT_EQ(found[i].names, expected[i]->names) << i;
+    EXPECT_EQ(found[i].documents, expected[i]->documents) << i;
+    EXPECT_EQ(found[i].identifiers, expected[i]->identifiers) << i;
+    EXPECT_EQ(found[i].meta.owner_country, expected[i]->meta.owner_country) << i;
+  }
+  ASSERT_TRUE(db_->write([&](Store& s) -> Status {
+                   TAAWUN_ASSIGN_OR_RETURN(found, s.find_persons({}));
+                   return {};
+                 })
+                  .ok());
+  EXPECT_TRUE(found.empty());
+}
+
 TEST_F(SqliteStoreTest, UpdateNeedsTheCurrentVersion) {
   domain::Person p = person("FR", "Nadia Fikri");
   ASSERT_TRUE(db_->write([&](Store& s) { return s.insert_person(p); }).ok());
