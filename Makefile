@@ -46,6 +46,7 @@ check-asan: deps
 bench: build
 	bench/http/run build
 	@if [ -x bench/match/run-bench ]; then bench/match/run-bench build; fi
+	bench/match/run-score build
 	bench/register/run build
 
 eval: build

@@ -1,5 +1,7 @@
 #include "generator.h"
 
+#include <cctype>
+
 #include <algorithm>
 #include <iterator>
 #include <string_view>
@@ -159,7 +161,12 @@ std::string Generator::typo(const std::string& name) {
       out[pos] = kLetters[uniform(static_cast<int>(kLetters.size()))];
       break;
     default:
-      if (pos + 1 < out.size() && out[pos + 1] != ' ') std::swap(out[pos], out[pos + 1]);
+      // Only with an ASCII letter: swapping with a byte of a multi-byte letter (é) would write
+      // invalid UTF-8.
+      if (pos + 1 < out.size() && std::isalpha(static_cast<unsigned char>(out[pos + 1])) &&
+          static_cast<unsigned char>(out[pos + 1]) < 0x80) {
+        std::swap(out[pos], out[pos + 1]);
+      }
       break;
   }
   return out;

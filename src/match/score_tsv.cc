@@ -1,10 +1,15 @@
 #include "match/score_tsv.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
+#include <deque>
 #include <istream>
+#include <optional>
 #include <ostream>
 #include <string>
+#include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "common/partial_date.h"
@@ -59,6 +64,43 @@ bool valid_utf8(std::string_view s) {
   return true;
 }
 
+std::size_t worker_count() { return std::max<std::size_t>(std::thread::hardware_concurrency(), 1); }
+
+// Runs work(t) for t in [0, workers) on as many threads.
+template <typename Work>
+void on_each_worker(std::size_t workers, const Work& work) {
+  if (workers <= 1) {
+    work(std::size_t{0});
+    return;
+  }
+  std::vector<std::jthread> pool;
+  pool.reserve(workers);
+  for (std::size_t t = 0; t < workers; ++t) pool.emplace_back([&work, t] { work(t); });
+}
+
+// Data lines are parsed in order (so errors keep their line numbers and order) a chunk at a time;
+// the chunk's names are prepared and its pairs scored on every core, then written in order.
+constexpr std::size_t kChunkLines = 16384;
+// Real files repeat names (one person against many candidates): a name and date is prepared once
+// per run. Each worker owns the names whose hash falls to it (its own map, no locks); a prepared
+// record is immutable, so every worker then reads it. Bounded so that a file of only distinct
+// names cannot grow it without limit.
+constexpr std::size_t kCacheLimit = 1 << 20;
+
+struct NameCache {
+  std::deque<PreparedRecord> store;  // stable addresses
+  std::unordered_map<std::string, const PreparedRecord*> by_key;
+};
+
+// One side of a pair as read: the name and date text as the cache key, the parsed date.
+struct Side {
+  std::string key;  // name '\t' date text
+  std::size_t name_size = 0;
+  std::size_t hash = 0;
+  std::optional<PartialDate> birth_date;
+  const PreparedRecord* record = nullptr;
+};
+
 }  // namespace
 
 int score_tsv(std::istream& in, std::ostream& out, std::ostream& err) {
@@ -90,59 +132,103 @@ int score_tsv(std::istream& in, std::ostream& out, std::ostream& err) {
   int status = 0;
   std::size_t number = 1;
   std::size_t empty_line = 0;  // an empty line is only an error if data follows it
-  while (std::getline(in, line)) {
-    ++number;
-    std::string_view text = line;
-    if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
-    if (text.empty()) {
-      if (empty_line == 0) empty_line = number;
-      continue;
-    }
-    if (empty_line != 0) {
-      err << "line " << empty_line << ": empty line\n";
-      status = 1;
-      empty_line = 0;
-    }
-    const auto fields = split_tabs(text);
-    std::array<std::string_view, 4> value;
-    bool ok = true;
-    for (std::size_t c = 0; c < kColumns.size() && ok; ++c) {
-      if (static_cast<std::size_t>(column[c]) >= fields.size()) {
-        err << "line " << number << ": missing column " << kColumns[c] << "\n";
-        ok = false;
+  const std::size_t workers = worker_count();
+  std::vector<NameCache> caches(workers);
+  std::vector<Side> sides;  // two per pair of the chunk, reused across chunks
+  std::size_t pair_count = 0;
+  std::vector<MatchResult> results;
+  bool more = true;
+  while (more) {
+    pair_count = 0;
+    while (pair_count < kChunkLines) {
+      if (!std::getline(in, line)) {
+        more = false;
         break;
       }
-      value[c] = trim(fields[column[c]]);
-    }
-    if (ok && !valid_utf8(text)) {
-      err << "line " << number << ": invalid UTF-8\n";
-      ok = false;
-    }
-    std::array<PersonRecord, 2> people;
-    for (int side = 0; side < 2 && ok; ++side) {
-      people[side].names.emplace_back(value[side * 2]);
-      const std::string_view dob = value[side * 2 + 1];
-      if (!dob.empty()) {
-        auto date = parse_partial_date(dob);
-        if (!date.ok()) {
-          err << "line " << number << ": " << kColumns[side * 2 + 1] << ": " << date.error().message
-              << "\n";
+      ++number;
+      std::string_view text = line;
+      if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+      if (text.empty()) {
+        if (empty_line == 0) empty_line = number;
+        continue;
+      }
+      if (empty_line != 0) {
+        err << "line " << empty_line << ": empty line\n";
+        status = 1;
+        empty_line = 0;
+      }
+      const auto fields = split_tabs(text);
+      std::array<std::string_view, 4> value;
+      bool ok = true;
+      for (std::size_t c = 0; c < kColumns.size() && ok; ++c) {
+        if (static_cast<std::size_t>(column[c]) >= fields.size()) {
+          err << "line " << number << ": missing column " << kColumns[c] << "\n";
           ok = false;
           break;
         }
-        people[side].birth_date = date.value();
+        value[c] = trim(fields[column[c]]);
       }
+      if (ok && !valid_utf8(text)) {
+        err << "line " << number << ": invalid UTF-8\n";
+        ok = false;
+      }
+      if (sides.size() < 2 * (pair_count + 1)) sides.resize(2 * (pair_count + 1));
+      for (std::size_t side = 0; side < 2 && ok; ++side) {
+        Side& read = sides[2 * pair_count + side];
+        read.birth_date.reset();
+        const std::string_view dob = value[side * 2 + 1];
+        if (!dob.empty()) {
+          auto date = parse_partial_date(dob);
+          if (!date.ok()) {
+            err << "line " << number << ": " << kColumns[side * 2 + 1] << ": "
+                << date.error().message << "\n";
+            ok = false;
+            break;
+          }
+          read.birth_date = date.value();
+        }
+        read.key.assign(value[side * 2]);
+        read.name_size = read.key.size();
+        read.key += '\t';
+        read.key.append(dob);
+        read.hash = std::hash<std::string>{}(read.key);
+      }
+      if (!ok) {
+        status = 1;
+        continue;
+      }
+      ++pair_count;
     }
-    if (!ok) {
-      status = 1;
-      continue;
+    on_each_worker(workers, [&](std::size_t worker) {
+      NameCache& cache = caches[worker];
+      if (cache.by_key.size() > kCacheLimit / workers) {
+        cache.by_key.clear();
+        cache.store.clear();
+      }
+      PersonRecord person;
+      for (std::size_t i = 0; i < 2 * pair_count; ++i) {
+        Side& side = sides[i];
+        if (side.hash % workers != worker) continue;
+        auto [entry, inserted] = cache.by_key.try_emplace(side.key, nullptr);
+        if (inserted) {
+          person.names.assign(1, side.key.substr(0, side.name_size));
+          person.birth_date = side.birth_date;
+          entry->second = &cache.store.emplace_back(prepare(person, frequency));
+        }
+        side.record = entry->second;
+      }
+    });
+    results.resize(pair_count);
+    on_each_worker(workers, [&](std::size_t worker) {
+      for (std::size_t i = worker; i < pair_count; i += workers) {
+        results[i] = scorer.score(*sides[2 * i].record, *sides[2 * i + 1].record);
+      }
+    });
+    for (std::size_t i = 0; i < pair_count; ++i) {
+      char buffer[32];
+      std::snprintf(buffer, sizeof buffer, "%.4f", results[i].probability);
+      out << buffer << '\t' << to_string(results[i].decision) << '\n';
     }
-    const PreparedRecord left = prepare(people[0], frequency);
-    const PreparedRecord right = prepare(people[1], frequency);
-    const MatchResult result = scorer.score(left, right);
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.4f", result.probability);
-    out << buffer << '\t' << to_string(result.decision) << '\n';
   }
   return status;
 }

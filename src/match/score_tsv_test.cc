@@ -94,5 +94,52 @@ TEST(ScoreTsv, InvalidUtf8) {
   EXPECT_NE(r.err.find("line 2"), std::string::npos);
 }
 
+// Lines are read, prepared and scored a chunk at a time on several threads, with prepared names
+// kept for the run: a long file with repeated names must give, line for line, what each pair gives
+// alone, and its errors in line order across chunk boundaries.
+TEST(ScoreTsv, LongFileWithRepeatedNamesMatchesPairByPair) {
+  const std::vector<std::string> names = {
+      "محمد بن علي",     "Mohamed Benali",  "Muhammad bin Ali",       "Karim Ziani",
+      "Samir Haddad",    "Samir Haddadi",   "Jalid Tahiri",           "Khalid Tahiri",
+      "Владимир Петров", "Vladimir Petrov", "Fatima Zahra El Idrissi"};
+  const std::vector<std::string> dates = {"", "1984", "1984-03-12", "1979/1981"};
+  const std::string header = "left_name\tleft_dob\tright_name\tright_dob\n";
+  std::string input = header;
+  std::vector<std::string> pairs;  // data lines that are well formed, in order
+  std::vector<std::size_t> bad_lines;
+  constexpr std::size_t kLines = 40000;  // more than two chunks
+  for (std::size_t i = 0; i < kLines; ++i) {
+    const std::size_t line_number = i + 2;
+    if (i % 9973 == 0 || i == 16383 || i == 16384) {
+      input += names[i % names.size()] + "\t1984-13\t" + names[0] + "\t\n";
+      bad_lines.push_back(line_number);
+      continue;
+    }
+    const std::string pair = names[i % names.size()] + "\t" + dates[i % dates.size()] + "\t" +
+                             names[(i * 7 + 3) % names.size()] + "\t" +
+                             dates[(i / 3) % dates.size()] + "\n";
+    input += pair;
+    pairs.push_back(pair);
+  }
+  const TsvRun r = run(input);
+  EXPECT_EQ(r.status, 1);
+  ASSERT_EQ(r.lines.size(), pairs.size());
+  std::string expected_errors;
+  for (const std::size_t n : bad_lines) {
+    expected_errors += "line " + std::to_string(n) + ": left_dob: ";
+  }
+  std::string got_errors;  // each message without its reason, to compare the order
+  std::istringstream err_lines(r.err);
+  for (std::string line; std::getline(err_lines, line);) {
+    got_errors += line.substr(0, line.find("left_dob: ") + 10);
+  }
+  EXPECT_EQ(got_errors, expected_errors);
+  for (std::size_t i = 0; i < pairs.size(); i += 499) {
+    const TsvRun alone = run(header + pairs[i]);
+    ASSERT_EQ(alone.lines.size(), 1u);
+    EXPECT_EQ(r.lines[i], alone.lines[0]) << pairs[i];
+  }
+}
+
 }  // namespace
 }  // namespace taawun::match
