@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "common/utf8.h"
+#include "domain/countries.h"
 
 namespace taawun::domain {
 
@@ -15,15 +16,8 @@ using sv = std::string_view;
 
 // ---- Tables -------------------------------------------------------------------------------------
 
-// The quadripartite agreement's EU members, between which EIOs run (Directive 2014/41/EU binds
-// them; Morocco is not a member state, so an EIO involving MA is void).
-constexpr sv kEioStates[] = {"FR", "BE", "ES"};
-
-// States bound by Regulation (EU) 2023/1543: every member state but Denmark. An order goes from
-// one of the agreement's EU members to a provider established (or represented) in any of these.
-constexpr sv kEEvidenceStates[] = {"AT", "BE", "BG", "HR", "CY", "CZ", "EE", "FI", "FR",
-                                   "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT",
-                                   "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"};
+using countries::kEEvidenceStates;
+using countries::kEioStates;
 
 // Languages each country's authorities accept (official languages within our vocabulary; Belgium
 // also accepts German, which the desk does not translate into).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "domain/countries.h"
 #include "domain/request_completeness.h"
 
 namespace taawun::domain {
@@ -205,6 +206,7 @@ Side side_of(const Request& request, std::string_view country) {
   const bool issuing = country == request.issuing_country;
   const bool executing = country == request.executing_country;
   if (issuing && executing) return Side::kEither;
+  if (issuing && !countries::is_agreement_party(request.executing_country)) return Side::kEither;
   return issuing ? Side::kIssuing : Side::kExecuting;
 }
 

@@ -65,8 +65,10 @@ bool is_terminal(Channel channel, RequestState state);
 // and states foreign to the channel).
 Result<Transition> check_transition(Channel channel, RequestState from, RequestState to);
 
-// The side `country` is on: issuing, executing, or both (kEither). REQUIRES: the country is a
-// party to the request (auth::check_request_party).
+// The side `country` is on: issuing, executing, or both (kEither). Both also when the executing
+// country has no desk on the platform (a provider established in Ireland, countries.h): the
+// provider answers the issuing authority directly, which records what the provider did.
+// REQUIRES: the country is a party to the request (auth::check_request_party).
 Side side_of(const Request& request, std::string_view country);
 
 // Whether `actor` may take `transition`; kEither (a party on both sides) may take any. Error

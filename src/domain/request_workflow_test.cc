@@ -210,6 +210,25 @@ TEST(Workflow, TheRightSideTakesEachStep) {
   }
 }
 
+TEST(Workflow, TheIssuerRecordsForAProviderWithNoDeskOnThePlatform) {
+  Request order;
+  order.channel = Channel::kEuropeanProductionOrder;
+  order.issuing_country = "ES";
+  order.executing_country = "BE";  // a provider established in Belgium: the Belgian desk acts
+  EXPECT_EQ(side_of(order, "ES"), Side::kIssuing);
+  EXPECT_EQ(side_of(order, "BE"), Side::kExecuting);
+  order.executing_country = "IE";  // in Ireland: nobody of that state on the platform
+  EXPECT_EQ(side_of(order, "ES"), Side::kEither);
+  order.executing_country = "ES";
+  EXPECT_EQ(side_of(order, "ES"), Side::kEither);
+  Request letter;  // a letter rogatory between two parties: each keeps its own side
+  letter.channel = Channel::kMutualLegalAssistance;
+  letter.issuing_country = "MA";
+  letter.executing_country = "FR";
+  EXPECT_EQ(side_of(letter, "MA"), Side::kIssuing);
+  EXPECT_EQ(side_of(letter, "FR"), Side::kExecuting);
+}
+
 TEST(Workflow, EachSideIsOfferedOnlyItsOwnSteps) {
   const Channel c = Channel::kEuropeanInvestigationOrder;
   using S = RequestState;

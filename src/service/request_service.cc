@@ -8,6 +8,7 @@
 #include "clocks/reminder_plan.h"
 #include "clocks/request_clock.h"
 #include "common/ids.h"
+#include "domain/countries.h"
 #include "domain/request_completeness.h"
 #include "domain/request_workflow.h"
 #include "domain/validation.h"
@@ -202,13 +203,18 @@ Result<Request> transition_request(store::Store& store, const RequestContext& co
   if (sent && request.urgency == domain::Urgency::kEmergency &&
       !request.executing_country.empty()) {
     // The emergency lane: the executing country's on-call liaison hears of it at once, not at
-    // the first reminder (every liaison magistrate there when nobody is on call).
-    TAAWUN_ASSIGN_OR_RETURN(auto on_call,
-                            duty_recipients(store, request.executing_country,
-                                            domain::DutyKind::kOnCallLiaison, context.now));
+    // the first reminder (every liaison magistrate there when nobody is on call). A provider
+    // established where the platform has no desk (Ireland) answers the issuer directly: the
+    // issuing country's on-call liaison follows the clock instead.
+    const std::string& alerted = domain::countries::is_agreement_party(request.executing_country)
+                                     ? request.executing_country
+                                     : request.issuing_country;
+    TAAWUN_ASSIGN_OR_RETURN(
+        auto on_call,
+        duty_recipients(store, alerted, domain::DutyKind::kOnCallLiaison, context.now));
     domain::Notification alert{
-        "emergency:" + request.meta.id + ":" + request.executing_country,
-        request.executing_country,
+        "emergency:" + request.meta.id + ":" + alerted,
+        alerted,
         request.meta.id,
         "emergency",
         request.deadlines.empty() ? "" : request.deadlines.front().kind,
@@ -249,7 +255,8 @@ Result<Request> extend_request_deadline(store::Store& store, const RequestContex
   const std::string& other = context.actor.country == request.issuing_country
                                  ? request.executing_country
                                  : request.issuing_country;
-  if (!other.empty() && other != context.actor.country) {
+  if (!other.empty() && other != context.actor.country &&
+      domain::countries::is_agreement_party(other)) {
     Timestamp due = context.now;
     for (const auto& deadline : request.deadlines) {
       if (deadline.kind == kind) due = deadline.due_at;
@@ -379,7 +386,8 @@ Result<int> send_due_reminders(store::Store& store, Timestamp now,
       for (const auto& item : clocks::select_due(plan, now, {}).send) {
         // Both parties' desks follow the clock; each gets its own copy.
         for (const std::string& country : {request.issuing_country, request.executing_country}) {
-          if (country.empty()) continue;
+          // Only a party's desk gets a copy: a provider's state outside the platform has none.
+          if (!domain::countries::is_agreement_party(country)) continue;
           // Escalations go to named people: level 1 the on-call liaison, level 2 the head of
           // office, as the roster stands when the escalation is sent.
           domain::Addressees addressees;

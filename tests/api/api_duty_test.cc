@@ -487,5 +487,63 @@ TEST(ApiDutyNotificationTest, EscalationsGoToTheOnCallLiaisonThenTheHeadOfOffice
   EXPECT_TRUE(ma_analyst.count(2));
 }
 
+// A provider established outside the four countries (Ireland) has no desk on the platform: an
+// emergency order to it is issued (it used to fail on the alert's foreign key), the issuing
+// country's on-call liaison is alerted instead, the issuer records what the provider did, and the
+// reminder scheduler keeps its clock for the issuer alone while it goes on serving the others.
+TEST(ApiDutyNotificationTest, AnEmergencyOrderToAProviderOutsideThePlatform) {
+  Platform p({"--reminder-interval", "1"});
+  ASSERT_TRUE(p.start());
+  p.clear_roster("be");
+  const std::string be_liaison = p.user_id("be.liaison");
+  p.add_duty("be", duty_body("on_call_liaison", be_liaison, utc_from_now(-hours(1)),
+                             utc_from_now(hours(24))));
+  ApiClient be = p.as("be.prosecutor");
+  HttpResponse prc = be.get("/proceedings?reference=FED-2026-TER-031");
+  ASSERT_EQ(prc.status, 200) << prc.describe();
+  const std::string proceeding = json_member(prc, "items")[0].value("id", "");
+  HttpResponse order = be.post(
+      "/requests", production_order_body(proceeding, random_letters(10), "IE", "emergency"));
+  ASSERT_EQ(order.status, 201) << order.describe();
+  const std::string id = id_of(order.json());
+  for (const char* to : {"validated", "issued"}) {
+    HttpResponse moved = be.post("/requests/" + id + "/transitions", {{"to", to}});
+    ASSERT_EQ(moved.status, 200) << to << " " << moved.describe();
+  }
+  std::vector<json> alerts = p.notifications("be.liaison", id, "emergency");
+  ASSERT_EQ(alerts.size(), 1u);
+  EXPECT_EQ(strings(alerts[0]["recipients"]), std::vector<std::string>{be_liaison});
+  // The provider answers Belgium directly: the Belgian desk records receipt and production.
+  HttpResponse received =
+      be.post("/requests/" + id + "/transitions", {{"to", "received_by_provider"}});
+  ASSERT_EQ(received.status, 200) << received.describe();
+
+  // An order to a provider in Spain, issued alongside: its reminders must still reach Spain.
+  HttpResponse to_spain = be.post(
+      "/requests", production_order_body(proceeding, random_letters(10), "ES", "emergency"));
+  ASSERT_EQ(to_spain.status, 201) << to_spain.describe();
+  const std::string spain_id = id_of(to_spain.json());
+  for (const char* to : {"validated", "issued"}) {
+    ASSERT_EQ(be.post("/requests/" + spain_id + "/transitions", {{"to", to}}).status, 200) << to;
+  }
+  ASSERT_EQ(p.as("es.prosecutor")
+                .post("/requests/" + spain_id + "/transitions", {{"to", "received_by_provider"}})
+                .status,
+            200);
+  // Six hours on (past 50 % and 80 % of the 8-hour production clock): reminders for both.
+  ASSERT_TRUE(p.restart({"--reminder-interval", "1", "--clock-offset", std::to_string(7 * 3600)}))
+      << p.server().logs();
+  std::vector<json> spain_reminders;
+  for (int i = 0; i < 50 && spain_reminders.empty(); ++i) {
+    spain_reminders = p.notifications("es.prosecutor", spain_id, "reminder");
+    if (spain_reminders.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  EXPECT_FALSE(spain_reminders.empty()) << p.server().logs();
+  EXPECT_FALSE(p.notifications("be.prosecutor", id, "reminder").empty()) << p.server().logs();
+  HttpResponse produced =
+      p.as("be.prosecutor").post("/requests/" + id + "/transitions", {{"to", "produced"}});
+  EXPECT_EQ(produced.status, 200) << produced.describe();
+}
+
 }  // namespace
 }  // namespace taawun::testing

@@ -2,11 +2,14 @@
 
 #include <atomic>
 #include <filesystem>
+#include <set>
+#include <string>
 #include <thread>
 
 #include "audit/chain_verifier.h"
 #include "common/ids.h"
 #include "common/time.h"
+#include "domain/countries.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/sqlite_database.h"
 
@@ -51,6 +54,21 @@ TEST_F(SqliteStoreTest, AppliesMigrationsOnceAndReopens) {
   auto again = SqliteDatabase::open(path_.string());
   ASSERT_TRUE(again.ok());
   EXPECT_GE(again.value()->schema_version(), 2);
+}
+
+// The reference data and domain/countries.h name the same parties: each has its authorities here
+// and a desk (notifications, rosters) that the request desk addresses.
+TEST_F(SqliteStoreTest, TheCountriesTableHoldsTheAgreementsParties) {
+  std::set<std::string> with_authorities;
+  ASSERT_TRUE(db_->write([&](Store& s) -> Status {
+                   TAAWUN_ASSIGN_OR_RETURN(auto authorities, s.list_authorities());
+                   for (const auto& a : authorities) with_authorities.insert(a.country);
+                   return {};
+                 })
+                  .ok());
+  std::set<std::string> parties;
+  for (std::string_view c : domain::countries::kAgreementParties) parties.emplace(c);
+  EXPECT_EQ(with_authorities, parties);
 }
 
 TEST_F(SqliteStoreTest, PersonRoundTripsWithChildren) {
