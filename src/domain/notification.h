@@ -27,7 +27,7 @@ struct Notification {
   std::string id;  // deterministic: reminder id + recipient country
   std::string country;
   std::string request_id;
-  std::string kind;  // reminder, escalation, emergency
+  std::string kind;  // reminder, escalation, emergency, emergency_follow_up, extension
   std::string deadline_kind;
   int level = 0;     // escalation level; 0 for reminders
   std::string role;  // recipient role for escalations (liaison_magistrate, head_of_office)

@@ -210,6 +210,27 @@ Side side_of(const Request& request, std::string_view country) {
   return issuing ? Side::kIssuing : Side::kExecuting;
 }
 
+std::vector<std::string> awaiting_countries(const Request& request) {
+  bool issuing = false;
+  bool executing = false;
+  for (const Transition& t : transitions(request.channel)) {
+    if (t.from != request.status || t.to == RequestState::kWithdrawn) continue;
+    issuing = issuing || t.by != Side::kExecuting;
+    executing = executing || t.by != Side::kIssuing;
+  }
+  if (!countries::is_agreement_party(request.executing_country)) {
+    issuing = issuing || executing;
+    executing = false;
+  }
+  std::vector<std::string> out;
+  if (issuing && !request.issuing_country.empty()) out.push_back(request.issuing_country);
+  if (executing && !request.executing_country.empty() &&
+      request.executing_country != request.issuing_country) {
+    out.push_back(request.executing_country);
+  }
+  return out;
+}
+
 Status check_side(Channel channel, const Transition& transition, Side actor) {
   // kEither as the actor is a party on both sides (a provider order within one country).
   if (transition.by == Side::kEither || actor == Side::kEither || transition.by == actor) return {};

@@ -71,6 +71,12 @@ Result<Transition> check_transition(Channel channel, RequestState from, RequestS
 // REQUIRES: the country is a party to the request (auth::check_request_party).
 Side side_of(const Request& request, std::string_view country);
 
+// The countries whose move it is, issuing first: those that may take a step out of the request's
+// state other than withdrawing it (the issuer may always withdraw, which is nobody's turn). Empty
+// in a final state. As in side_of, the issuing country acts for an executing country with no desk
+// on the platform.
+std::vector<std::string> awaiting_countries(const Request& request);
+
 // Whether `actor` may take `transition`; kEither (a party on both sides) may take any. Error
 // request.wrong_side (kForbidden, field "to").
 Status check_side(Channel channel, const Transition& transition, Side actor);

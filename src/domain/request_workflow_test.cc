@@ -229,6 +229,32 @@ TEST(Workflow, TheIssuerRecordsForAProviderWithNoDeskOnThePlatform) {
   EXPECT_EQ(side_of(letter, "FR"), Side::kExecuting);
 }
 
+TEST(Workflow, SaysWhoseMoveItIs) {
+  using S = RequestState;
+  using V = std::vector<std::string>;
+  Request letter;
+  letter.channel = Channel::kMutualLegalAssistance;
+  letter.issuing_country = "MA";
+  letter.executing_country = "FR";
+  const std::pair<S, V> cases[] = {
+      {S::kDraft, {"MA"}},     {S::kSent, {"MA", "FR"}},  // either records delivery
+      {S::kDelivered, {"FR"}}, {S::kUnderReview, {"FR"}}, {S::kExecuted, {"MA"}},
+      {S::kClosed, {}},        {S::kWithdrawn, {}},
+  };
+  for (const auto& [state, expected] : cases) {
+    letter.status = state;
+    EXPECT_EQ(awaiting_countries(letter), expected) << to_string(state);
+  }
+  Request order;  // to a provider in Ireland: the issuer records the provider's steps
+  order.channel = Channel::kEuropeanProductionOrder;
+  order.issuing_country = "ES";
+  order.executing_country = "IE";
+  order.status = S::kReceivedByProvider;
+  EXPECT_EQ(awaiting_countries(order), V{"ES"});
+  order.executing_country = "BE";
+  EXPECT_EQ(awaiting_countries(order), V{"BE"});
+}
+
 TEST(Workflow, EachSideIsOfferedOnlyItsOwnSteps) {
   const Channel c = Channel::kEuropeanInvestigationOrder;
   using S = RequestState;

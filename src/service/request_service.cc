@@ -206,9 +206,9 @@ Result<Request> transition_request(store::Store& store, const RequestContext& co
     // the first reminder (every liaison magistrate there when nobody is on call). A provider
     // established where the platform has no desk (Ireland) answers the issuer directly: the
     // issuing country's on-call liaison follows the clock instead.
-    const std::string& alerted = domain::countries::is_agreement_party(request.executing_country)
-                                     ? request.executing_country
-                                     : request.issuing_country;
+    const bool executing_desk = domain::countries::is_agreement_party(request.executing_country);
+    const std::string& alerted =
+        executing_desk ? request.executing_country : request.issuing_country;
     TAAWUN_ASSIGN_OR_RETURN(
         auto on_call,
         duty_recipients(store, alerted, domain::DutyKind::kOnCallLiaison, context.now));
@@ -216,7 +216,7 @@ Result<Request> transition_request(store::Store& store, const RequestContext& co
         "emergency:" + request.meta.id + ":" + alerted,
         alerted,
         request.meta.id,
-        "emergency",
+        executing_desk ? "emergency" : "emergency_follow_up",
         request.deadlines.empty() ? "" : request.deadlines.front().kind,
         0,
         "liaison_magistrate",

@@ -510,7 +510,7 @@ TEST(ApiDutyNotificationTest, AnEmergencyOrderToAProviderOutsideThePlatform) {
     HttpResponse moved = be.post("/requests/" + id + "/transitions", {{"to", to}});
     ASSERT_EQ(moved.status, 200) << to << " " << moved.describe();
   }
-  std::vector<json> alerts = p.notifications("be.liaison", id, "emergency");
+  std::vector<json> alerts = p.notifications("be.liaison", id, "emergency_follow_up");
   ASSERT_EQ(alerts.size(), 1u);
   EXPECT_EQ(strings(alerts[0]["recipients"]), std::vector<std::string>{be_liaison});
   // The provider answers Belgium directly: the Belgian desk records receipt and production.

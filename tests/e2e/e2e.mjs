@@ -1033,6 +1033,70 @@ async function main() {
     await page.waitForFunction(() => document.documentElement.lang === 'fr');
   });
 
+  await test('ES prosecutor issues an emergency European production order to a provider in Ireland and records its answer (Spanish)', async () => {
+    await login('es.prosecutor', 'es');
+    await page.selectOption('#language-select', 'es');
+    await go('/proceedings');
+    if (await page.$('#purpose-gate-title')) await setPurpose('Orden de producción urgente e2e', 'AN-DP-2026-0088');
+    await page.waitForSelector('table.data');
+    await page.click('a:has-text("AN-DP-2026-0088")');
+    await page.waitForSelector('#new-request');
+    await page.click('#new-request');
+    await page.waitForSelector('#channel-choice');
+    await page.check('#channel-european_production_order');
+    await page.click('#channel-next');
+    await page.waitForSelector('#request-form');
+    await page.fill('#rq-legal_basis', 'Reglamento (UE) 2023/1543, art. 5 y art. 10, apartado 4');
+    await page.fill('#rq-provider', 'Mensajería Ficticia Europe Ltd');
+    await page.selectOption('#rq-executing_country', 'IE');
+    await page.selectOption('#rq-issuing_authority_kind', 'prosecutor');
+    await page.selectOption('#rq-measures-0-type', 'production');
+    await page.fill('#rq-measures-0-description', 'Datos de abonado y direcciones IP de conexión de la cuenta @ficticia_e2e.');
+    await page.fill('#rq-measures-0-link_to_facts', 'La cuenta anuncia un ataque inminente contra un acto público en Madrid.');
+    await page.check('input[name=data_categories] >> nth=0');
+    await page.fill('#rq-time_frame-from', '2026-12-01');
+    await page.fill('#rq-time_frame-to', '2026-12-03');
+    await page.check('input[name=languages][value=en]');
+    await page.check('#rq-urgency-emergency');
+    await page.fill('#rq-urgency_justification', 'Amenaza inminente para la vida de personas: ataque anunciado para el fin de semana.');
+    await page.selectOption('#rq-summary_of_facts-lang', 'en');
+    await page.fill('#rq-summary_of_facts-text', 'A fictitious online account announces an imminent attack on a public event in Madrid and spreads instructions.');
+    await page.fill('#rq-legal_qualification-article', 'art. 573 Código Penal');
+    await page.fill('#rq-legal_qualification-text', 'Preparación de un delito de terrorismo (ficticio)');
+    await page.check('input[name=person_ids] >> nth=0');
+    await page.click('#request-save');
+    await page.waitForURL(/\/requests\/req_[^/]+\/edit$/);
+    const orderUrl = new URL(page.url()).pathname.replace(/\/edit$/, '');
+    await page.waitForSelector('#review-complete, #review-summary');
+    if (await page.$('#review-summary')) {
+      const left = await page.$$eval('#review-summary li', (els) => els.map((e) => `${e.getAttribute('data-field')}: ${e.textContent}`));
+      throw new Error(`review still lists: ${left.join(' | ')}`);
+    }
+    await go(orderUrl);
+    await page.waitForSelector('#step-validated');
+    await page.click('#step-validated');
+    await page.waitForSelector('.page-title .request-status[data-status=validated]');
+    await page.click('#step-issued');
+    await page.waitForSelector('.page-title .request-status[data-status=issued]');
+    // Nobody of Ireland is on the platform: the provider answers Spain, whose move it is.
+    const awaiting = await page.textContent('#request-awaiting');
+    assert(/España/.test(awaiting) && !/Irlanda/.test(awaiting), `whose move: ${awaiting}`);
+    assert(!(await page.$('.alert-error')), `error shown: ${await page.textContent('.alert-error').catch(() => '')}`);
+    await shot('es-epo-ireland-issued', true);
+    await page.click('#step-received_by_provider');
+    await page.waitForSelector('.page-title .request-status[data-status=received_by_provider]');
+    await page.waitForSelector('#deadlines-table tr[data-kind=production] .countdown');
+    await page.click('#step-produced');
+    await page.waitForSelector('.page-title .request-status[data-status=produced]');
+    await shot('es-epo-ireland-produced', true);
+    // The on-call liaison magistrate of Spain was alerted at issue.
+    await login('es.liaison', 'es');
+    await go('/');
+    const orderId = orderUrl.split('/').pop();
+    await page.waitForSelector(`#emergency-alerts li[data-request-id="${orderId}"]`);
+    await shot('es-liaison-desk-epo-ireland', true);
+  });
+
   await test('a letter rogatory carried through to the end feeds the statistics', async () => {
     assert(maProceedingUrl, 'needs the MA proceeding');
     const ma = await apiSession('ma.prosecutor');

@@ -92,7 +92,7 @@ export function checkDuty(form: DutyForm, timeZone: string): { errors: Record<st
 // The duty a notification goes to by name: emergencies and first-level escalations to the on-call
 // liaison magistrate, second-level escalations to the head of office.
 export function dutyOf(n: Pick<DeskNotification, 'kind' | 'role'>): DutyKind | null {
-  if (n.kind === 'emergency') return 'on_call_liaison';
+  if (n.kind === 'emergency' || n.kind === 'emergency_follow_up') return 'on_call_liaison';
   if (n.kind === 'escalation') return n.role === 'head_of_office' ? 'head_of_office' : 'on_call_liaison';
   return null;
 }
@@ -137,7 +137,7 @@ export function needsRosterToExplain(n: Pick<DeskNotification, 'recipients' | 'a
 // An emergency stays on top of the dashboard until a day after its deadline (or its sending).
 export const EMERGENCY_SHOWN_MS = 86400000;
 export function isCurrentEmergency(n: Pick<DeskNotification, 'kind' | 'due_at' | 'created_at'>, now: number): boolean {
-  if (n.kind !== 'emergency') return false;
+  if (n.kind !== 'emergency' && n.kind !== 'emergency_follow_up') return false;
   const until = Math.max(Date.parse(n.due_at) || 0, Date.parse(n.created_at) || 0) + EMERGENCY_SHOWN_MS;
   return now < until;
 }

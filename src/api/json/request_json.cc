@@ -181,6 +181,7 @@ json request_to_json(const domain::Request& r, std::string_view viewer_country) 
       {"requested_deadline", time_json(r.requested_deadline)},
       {"status", domain::to_string(r.status)},
       {"next_states", next},
+      {"awaiting", domain::awaiting_countries(r)},
       {"status_history", history},
       {"deadlines", deadlines},
       {"extensions", extensions},

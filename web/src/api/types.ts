@@ -322,6 +322,8 @@ export interface CoopRequest {
   requested_deadline: string | null;
   status: RequestState;
   next_states: RequestState[];
+  // Whose move it is (country codes, issuing first), from the server's workflow table.
+  awaiting: string[];
   status_history: StatusChange[];
   deadlines: RequestDeadline[];
   extensions?: RequestExtension[]; // oldest first
@@ -391,7 +393,7 @@ export interface RequestStatistics {
 export interface DeskNotification {
   id: string;
   request_id: string;
-  kind: 'reminder' | 'escalation' | 'emergency' | 'extension' | string;
+  kind: 'reminder' | 'escalation' | 'emergency' | 'emergency_follow_up' | 'extension' | string;
   deadline_kind: string;
   level: number;
   role: string;

@@ -257,6 +257,7 @@ function notificationText(t: TFunction, n: DeskNotification, lang: string): stri
       role: t(`notifications.role.${n.role}`, { defaultValue: n.role }),
     });
   }
+  if (n.kind === 'emergency_follow_up') return t('notifications.emergencyFollowUp');
   if (n.kind === 'emergency') {
     return n.deadline_kind
       ? t('notifications.emergencyText', { deadline: deadlineKindLabel(t, n.deadline_kind) })

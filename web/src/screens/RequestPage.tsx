@@ -77,9 +77,11 @@ export function RequestPage({ id }: { id: string }) {
   // The server lists only the steps of the caller's side.
   const steps = writer ? r.next_states : [];
   const docLangs = [...new Set([lang, executingLanguage(r.executing_country)])];
-  const actingCountry = ['sent', 'delivered', 'acknowledged', 'under_review', 'accepted', 'in_execution', 'partially_executed', 'postponed', 'information_requested', 'issued', 'received_by_provider', 'preserving'].includes(r.status)
-    ? r.executing_country
-    : r.issuing_country;
+  // The clocks shown are read in the local time of the country whose move it is (the server says).
+  const actingCountry = r.awaiting[r.awaiting.length - 1] ?? r.issuing_country;
+  const awaiting = new Intl.ListFormat(lang, { type: 'conjunction' }).format(
+    r.awaiting.map((c) => countryName(c, lang)),
+  );
 
   const step = async (to: RequestState) => {
     setBusy(true);
@@ -162,6 +164,11 @@ export function RequestPage({ id }: { id: string }) {
 
       <section aria-labelledby="steps-h" className="panel" id="request-steps">
         <h2 id="steps-h">{t('requests.nextSteps')}</h2>
+        {r.awaiting.length > 0 && (
+          <p id="request-awaiting">
+            <strong>{t('requests.awaiting', { countries: awaiting })}</strong>
+          </p>
+        )}
         {steps.length > 0 ? (
           <div className="step-buttons" id="request-step-buttons">
             {steps.map((s) => (

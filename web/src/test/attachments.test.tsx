@@ -25,7 +25,7 @@ function request(overrides: Partial<CoopRequest> = {}): CoopRequest {
     time_frame: { from: null, to: null }, languages: ['fr'], urgency: 'normal', urgency_justification: '',
     summary_of_facts: { lang: 'fr', text: '' }, legal_qualification: { article: '', text: '' },
     confidentiality: { requested: false, reason: '' }, requested_deadline: null, status: 'draft',
-    next_states: ['validated', 'withdrawn'], status_history: [], deadlines: [], owner_country: 'MA', handling_code: '',
+    next_states: ['validated', 'withdrawn'], awaiting: ['MA'], status_history: [], deadlines: [], owner_country: 'MA', handling_code: '',
     version: 1, created_at: '2026-11-20T09:00:00Z', updated_at: '2026-11-20T09:00:00Z', ...overrides,
   };
 }

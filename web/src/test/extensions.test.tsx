@@ -35,7 +35,7 @@ function eio(overrides: Partial<CoopRequest> = {}): CoopRequest {
     person_ids: [], identifiers: [], data_categories: ['banking'], time_frame: { from: null, to: null }, languages: ['fr'],
     urgency: 'normal', urgency_justification: '', summary_of_facts: { lang: 'fr', text: 'Faits' },
     legal_qualification: { article: '421-2-2', text: 'Financement' }, confidentiality: { requested: false, reason: '' },
-    requested_deadline: null, status: 'delivered', next_states: [],
+    requested_deadline: null, status: 'delivered', next_states: [], awaiting: ['BE'],
     status_history: [
       { state: 'draft', at: '2099-03-01T09:00:00Z', actor: 'usr_fr' },
       { state: 'validated', at: '2099-03-01T09:05:00Z', actor: 'usr_fr' },

@@ -28,7 +28,7 @@ function request(overrides: Partial<CoopRequest> = {}): CoopRequest {
     person_ids: [], identifiers: [], data_categories: [], time_frame: { from: null, to: null }, languages: ['fr'],
     urgency: 'normal', urgency_justification: '', summary_of_facts: { lang: 'fr', text: 'Faits' },
     legal_qualification: { article: 'art. 218-1', text: 'Association' }, confidentiality: { requested: false, reason: '' },
-    requested_deadline: null, status: 'sent', next_states: ['delivered', 'withdrawn'],
+    requested_deadline: null, status: 'sent', next_states: ['delivered', 'withdrawn'], awaiting: ['MA', 'FR'],
     status_history: [
       { state: 'draft', at: '2026-11-20T09:00:00Z', actor: 'usr_ma' },
       { state: 'validated', at: '2026-11-20T09:05:00Z', actor: 'usr_ma' },

@@ -546,6 +546,7 @@ const ar: Messages = {
     readOnly: 'يسمح دورك بالاطلاع على الطلبات دون تحريكها.',
     finished: 'انتهى هذا الطلب: لا مرحلة أخرى.',
     noStepForYou: 'المرحلة التالية من اختصاص الطرف الآخر.',
+    awaiting: 'المرحلة التالية من اختصاص: {{countries}}.',
     openProceeding: 'فتح المسطرة',
     timeFrame: 'فترة البيانات',
     yes: 'نعم',
@@ -797,6 +798,7 @@ const ar: Messages = {
       reminder: 'تذكير',
       escalation: 'تصعيد',
       emergency: 'طارئ',
+      emergency_follow_up: 'طارئ (متابعة)',
       extension: 'تمديد',
     },
     role: {
@@ -807,6 +809,7 @@ const ar: Messages = {
     escalationText: 'أجل متجاوز ({{deadline}}): رُفع إلى {{role}} (المستوى {{level}})',
     emergencyText: 'توصل بطلب طارئ: {{deadline}}',
     emergencyReceived: 'توصل بطلب طارئ: يبدأ الأجل عند التسليم',
+    emergencyFollowUp: 'صدر أمر طارئ إلى مزود لا مكتب لدولته على المنصة: تابعوا بأنفسكم جواب المزود (8 ساعات من تسلّمه).',
     extensionText: 'مدّد البلد الآخر الأجل: {{deadline}}، ويحلّ الآن في {{time}}',
     due: 'الاستحقاق {{time}}',
     addressed: {

@@ -549,6 +549,7 @@ const en = {
     readOnly: 'Your role can read requests but not move them.',
     finished: 'This request is finished: no further step.',
     noStepForYou: 'The next step belongs to the other side.',
+    awaiting: 'Next step for: {{countries}}.',
     openProceeding: 'Open the proceeding',
     timeFrame: 'Period of the data',
     yes: 'Yes',
@@ -800,6 +801,7 @@ const en = {
       reminder: 'Reminder',
       escalation: 'Escalation',
       emergency: 'Emergency',
+      emergency_follow_up: 'Emergency (follow-up)',
       extension: 'Extension',
     },
     role: {
@@ -810,6 +812,7 @@ const en = {
     escalationText: 'Missed deadline ({{deadline}}): escalated to the {{role}} (level {{level}})',
     emergencyText: 'Emergency request received: {{deadline}}',
     emergencyReceived: 'Emergency request received: the clock starts on delivery',
+    emergencyFollowUp: 'Emergency order issued to a provider with no desk on the platform: follow the provider’s answer yourself (8 hours from its receipt).',
     extensionText: 'Deadline extended by the other country: {{deadline}}, now due {{time}}',
     due: 'due {{time}}',
     addressed: {

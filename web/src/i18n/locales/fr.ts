@@ -547,6 +547,7 @@ const fr: Messages = {
     readOnly: 'Votre rôle permet de lire les demandes, pas de les faire avancer.',
     finished: 'Cette demande est terminée : plus aucune étape.',
     noStepForYou: 'L’étape suivante appartient à l’autre partie.',
+    awaiting: 'La prochaine étape revient à : {{countries}}.',
     openProceeding: 'Ouvrir la procédure',
     timeFrame: 'Période des données',
     yes: 'Oui',
@@ -798,6 +799,7 @@ const fr: Messages = {
       reminder: 'Rappel',
       escalation: 'Escalade',
       emergency: 'Urgence',
+      emergency_follow_up: 'Urgence (suivi)',
       extension: 'Prorogation',
     },
     role: {
@@ -808,6 +810,7 @@ const fr: Messages = {
     escalationText: 'Délai dépassé ({{deadline}}) : signalé au {{role}} (niveau {{level}})',
     emergencyText: 'Demande en urgence vitale reçue : {{deadline}}',
     emergencyReceived: 'Demande en urgence vitale reçue : le délai court dès la remise',
+    emergencyFollowUp: 'Injonction en urgence adressée à un fournisseur dont l’État n’a pas de bureau sur la plateforme : suivez vous-même la réponse du fournisseur (8 heures après réception).',
     extensionText: 'Délai prorogé par l’autre pays : {{deadline}}, nouvelle échéance le {{time}}',
     due: 'échéance {{time}}',
     addressed: {

@@ -547,6 +547,7 @@ const nl: Messages = {
     readOnly: 'Uw rol mag verzoeken lezen, niet verder zetten.',
     finished: 'Dit verzoek is afgerond: geen volgende stap.',
     noStepForYou: 'De volgende stap is aan de andere partij.',
+    awaiting: 'De volgende stap is aan: {{countries}}.',
     openProceeding: 'Procedure openen',
     timeFrame: 'Periode van de gegevens',
     yes: 'Ja',
@@ -798,6 +799,7 @@ const nl: Messages = {
       reminder: 'Herinnering',
       escalation: 'Escalatie',
       emergency: 'Noodgeval',
+      emergency_follow_up: 'Noodgeval (opvolging)',
       extension: 'Verlenging',
     },
     role: {
@@ -808,6 +810,7 @@ const nl: Messages = {
     escalationText: 'Termijn verstreken ({{deadline}}): geëscaleerd naar de {{role}} (niveau {{level}})',
     emergencyText: 'Noodverzoek ontvangen: {{deadline}}',
     emergencyReceived: 'Noodverzoek ontvangen: de termijn loopt vanaf de aflevering',
+    emergencyFollowUp: 'Noodbevel aan een dienstverlener wiens staat geen bureau op het platform heeft: volg het antwoord van de dienstverlener zelf op (8 uur na ontvangst).',
     extensionText: 'Termijn verlengd door het andere land: {{deadline}}, vervalt nu op {{time}}',
     due: 'vervalt {{time}}',
     addressed: {
