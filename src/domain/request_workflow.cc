@@ -202,31 +202,28 @@ Result<Transition> check_transition(Channel channel, RequestState from, RequestS
                "to"};
 }
 
+const std::string& executing_desk(const Request& request) {
+  return countries::is_agreement_party(request.executing_country) ? request.executing_country
+                                                                  : request.issuing_country;
+}
+
 Side side_of(const Request& request, std::string_view country) {
   const bool issuing = country == request.issuing_country;
-  const bool executing = country == request.executing_country;
+  const bool executing = country == executing_desk(request);
   if (issuing && executing) return Side::kEither;
-  if (issuing && !countries::is_agreement_party(request.executing_country)) return Side::kEither;
   return issuing ? Side::kIssuing : Side::kExecuting;
 }
 
 std::vector<std::string> awaiting_countries(const Request& request) {
-  bool issuing = false;
-  bool executing = false;
-  for (const Transition& t : transitions(request.channel)) {
-    if (t.from != request.status || t.to == RequestState::kWithdrawn) continue;
-    issuing = issuing || t.by != Side::kExecuting;
-    executing = executing || t.by != Side::kIssuing;
-  }
-  if (!countries::is_agreement_party(request.executing_country)) {
-    issuing = issuing || executing;
-    executing = false;
-  }
   std::vector<std::string> out;
-  if (issuing && !request.issuing_country.empty()) out.push_back(request.issuing_country);
-  if (executing && !request.executing_country.empty() &&
-      request.executing_country != request.issuing_country) {
-    out.push_back(request.executing_country);
+  for (const std::string& country : {request.issuing_country, executing_desk(request)}) {
+    if (country.empty() || std::find(out.begin(), out.end(), country) != out.end()) continue;
+    for (RequestState to :
+         next_states(request.channel, request.status, side_of(request, country))) {
+      if (to == RequestState::kWithdrawn) continue;
+      out.push_back(country);
+      break;
+    }
   }
   return out;
 }

@@ -65,16 +65,18 @@ bool is_terminal(Channel channel, RequestState state);
 // and states foreign to the channel).
 Result<Transition> check_transition(Channel channel, RequestState from, RequestState to);
 
-// The side `country` is on: issuing, executing, or both (kEither). Both also when the executing
-// country has no desk on the platform (a provider established in Ireland, countries.h): the
-// provider answers the issuing authority directly, which records what the provider did.
+// The country whose desk acts for the executing side: the executing country, or the issuing one
+// when the executing country has no desk on the platform (a provider established in Ireland,
+// countries.h), since the provider answers the issuing authority directly.
+const std::string& executing_desk(const Request& request);
+
+// The side `country` is on: issuing, executing (its desk, executing_desk), or both (kEither).
 // REQUIRES: the country is a party to the request (auth::check_request_party).
 Side side_of(const Request& request, std::string_view country);
 
-// The countries whose move it is, issuing first: those that may take a step out of the request's
-// state other than withdrawing it (the issuer may always withdraw, which is nobody's turn). Empty
-// in a final state. As in side_of, the issuing country acts for an executing country with no desk
-// on the platform.
+// The countries whose move it is, issuing first: those whose side (side_of) may take a step out
+// of the request's state other than withdrawing it (the issuer may always withdraw, which is
+// nobody's turn). Empty in a final state.
 std::vector<std::string> awaiting_countries(const Request& request);
 
 // Whether `actor` may take `transition`; kEither (a party on both sides) may take any. Error

@@ -206,9 +206,8 @@ Result<Request> transition_request(store::Store& store, const RequestContext& co
     // the first reminder (every liaison magistrate there when nobody is on call). A provider
     // established where the platform has no desk (Ireland) answers the issuer directly: the
     // issuing country's on-call liaison follows the clock instead.
-    const bool executing_desk = domain::countries::is_agreement_party(request.executing_country);
-    const std::string& alerted =
-        executing_desk ? request.executing_country : request.issuing_country;
+    const std::string& alerted = domain::executing_desk(request);
+    const bool alerting_issuer = alerted != request.executing_country;
     TAAWUN_ASSIGN_OR_RETURN(
         auto on_call,
         duty_recipients(store, alerted, domain::DutyKind::kOnCallLiaison, context.now));
@@ -216,7 +215,7 @@ Result<Request> transition_request(store::Store& store, const RequestContext& co
         "emergency:" + request.meta.id + ":" + alerted,
         alerted,
         request.meta.id,
-        executing_desk ? "emergency" : "emergency_follow_up",
+        alerting_issuer ? "emergency_follow_up" : "emergency",
         request.deadlines.empty() ? "" : request.deadlines.front().kind,
         0,
         "liaison_magistrate",
@@ -253,10 +252,9 @@ Result<Request> extend_request_deadline(store::Store& store, const RequestContex
   TAAWUN_TRY(save(store, context, request, "request.extend_deadline"));
   // The other party's desk must learn its clock moved.
   const std::string& other = context.actor.country == request.issuing_country
-                                 ? request.executing_country
+                                 ? domain::executing_desk(request)
                                  : request.issuing_country;
-  if (!other.empty() && other != context.actor.country &&
-      domain::countries::is_agreement_party(other)) {
+  if (!other.empty() && other != context.actor.country) {
     Timestamp due = context.now;
     for (const auto& deadline : request.deadlines) {
       if (deadline.kind == kind) due = deadline.due_at;
